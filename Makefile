@@ -1,0 +1,51 @@
+# Two commands for a newcomer: `make run` (set up, then serve on http://127.0.0.1:$(PORT)) and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# Debian packages: a CJK font and Pango for WeasyPrint; Chromium for the browser tests.
+RUN_DEBS := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+TEST_DEBS := chromium poppler-utils
+
+.PHONY: run test setup debs-run debs-test lint
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet ".[dev]"
+	touch $@
+
+define install_debs
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "安装系统软件包：$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+endef
+
+debs-run:
+	$(call install_debs,$(RUN_DEBS))
+
+debs-test: debs-run
+	$(call install_debs,$(TEST_DEBS))
+
+setup: debs-run $(VENV)/.installed
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_registers
+	$(PY) manage.py load_demo
+
+run: setup
+	@echo "门户： http://127.0.0.1:$(PORT)/   演示账号密码： $${DEMO_PASSWORD:-linggao-demo}"
+	@trap 'kill 0' EXIT INT TERM; \
+	$(VENV)/bin/celery -A linggao_mi worker --beat --loglevel=INFO --concurrency=1 \
+	  --schedule=var/celerybeat-schedule & \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: debs-test $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run --settings=linggao_mi.settings.test
+	$(VENV)/bin/pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .

@@ -1,0 +1,5 @@
+from django.shortcuts import render
+
+
+def register_list(request):
+    return render(request, "home.html")

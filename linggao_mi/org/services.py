@@ -1,0 +1,31 @@
+from django.contrib.auth.models import Group, Permission, User
+from django.db import transaction
+from django.db.models import Q
+
+from .choices import Role
+from .models import Section, StaffProfile
+from .roles import ROLE_PERMISSIONS
+
+
+def roles_sync() -> None:
+    """Make each role's group hold exactly the permissions ROLE_PERMISSIONS gives it."""
+    for role, names in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        query = Q(pk__in=[])
+        for name in names:
+            app_label, codename = name.split(".")
+            query |= Q(content_type__app_label=app_label, codename=codename)
+        group.permissions.set(Permission.objects.filter(query))
+
+
+@transaction.atomic
+def staff_set_role(*, user: User, role: Role, section: Section | None = None, phone: str = "") -> StaffProfile:
+    """Give `user` a role (and its group, alone among role groups) and a section."""
+    profile, _ = StaffProfile.objects.update_or_create(
+        user=user, defaults={"role": role, "section": section, "phone": phone}
+    )
+    user.groups.remove(*Group.objects.filter(name__in=Role.values))
+    user.groups.add(Group.objects.get(name=role))
+    user.is_staff = role == Role.ADMIN
+    user.save(update_fields=["is_staff"])
+    return profile

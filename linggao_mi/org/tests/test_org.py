@@ -1,0 +1,77 @@
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import override_settings
+
+from linggao_mi.org.choices import CertificateStatus
+from linggao_mi.org.models import Certificate, Department, Section
+from tests.factories import CertificateFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sections_and_departments_from_the_source():
+    assert list(Section.objects.values_list("name", flat=True)) == ["工业股", "中小企业股", "信息技术股"]
+    assert set(Department.objects.filter(is_bureau=False).values_list("name", flat=True)) == {
+        "县住建局", "县机关事务管理局", "县公安局", "县林业局", "县交通局县公路局", "县国土局",
+        "县海渔局", "省农垦总局驻临高办事处", "县发改委", "县安监局", "县环保局",
+    }
+
+
+def test_certificate_valid_on_requires_active_status_and_date_in_range():
+    day = datetime.date(2026, 6, 1)
+    ok = CertificateFactory(valid_from=day, valid_to=day)
+    CertificateFactory(valid_from=day, valid_to=day, status=CertificateStatus.SUSPENDED)
+    CertificateFactory(valid_from=day, valid_to=day, status=CertificateStatus.REVOKED)
+    CertificateFactory(valid_from=day + datetime.timedelta(days=1), valid_to=day + datetime.timedelta(days=9))
+    CertificateFactory(valid_from=day - datetime.timedelta(days=9), valid_to=day - datetime.timedelta(days=1))
+    assert list(Certificate.objects.valid_on(day)) == [ok]
+    assert ok.is_valid_on(day) and not ok.is_valid_on(day + datetime.timedelta(days=1))
+
+
+def test_demo_accounts_one_per_role_and_rerun_keeps_data():
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    from django.contrib.auth.models import User
+
+    roles = dict(User.objects.values_list("username", "profile__role"))
+    assert roles == {
+        "admin": "admin", "leader": "leader", "chief": "chief", "legal": "legal",
+        "inspector1": "inspector", "inspector2": "inspector", "staff": "staff",
+    }
+    assert Section.objects.get(code="industry").chief.username == "chief"
+    today = datetime.date.today()
+    assert Certificate.objects.valid_on(today).filter(holder__username__startswith="inspector").count() == 2
+    assert User.objects.get(username="leader").check_password("linggao-demo")
+
+
+@override_settings(DEMO_ACCOUNTS_ALLOWED=False)
+def test_demo_accounts_refused_where_settings_forbid():
+    with pytest.raises(CommandError, match="不允许创建演示账号"):
+        call_command("load_demo")
+
+
+def test_login_locks_account_after_repeated_failures(client, users):
+    for _ in range(5):
+        client.post("/accounts/login/", {"username": "t_staff", "password": "wrong"})
+    response = client.post("/accounts/login/", {"username": "t_staff", "password": "pw-for-tests"})
+    assert response.status_code == 429
+    assert "账号已暂时锁定" in response.content.decode()
+
+
+def test_workspace_needs_login_then_shows_role_menu(client, users):
+    assert client.get("/workspace/").status_code == 302
+    client.force_login(users["admin"])
+    body = client.get("/workspace/").content.decode()
+    assert "工作台" in body and "组织与执法证" in body
+    client.force_login(users["inspector1"])
+    body = client.get("/workspace/").content.decode()
+    assert "执法人员" in body and "组织与执法证" not in body
+
+
+def test_404_page_is_in_chinese(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "页面不存在" in response.content.decode()

@@ -1,0 +1,10 @@
+"""A developer's machine: `make run`. Embedded SQLite and file-system Celery broker unless configured."""
+
+from .base import *  # noqa: F403
+from .base import ALLOWED_HOSTS, SECRET_KEY
+
+DEBUG = True
+SECRET_KEY = SECRET_KEY or "local-development-only-not-secret"
+ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEMO_ACCOUNTS_ALLOWED = True

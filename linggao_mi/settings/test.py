@@ -1,0 +1,9 @@
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+DEMO_ACCOUNTS_ALLOWED = True
+AXES_ENABLED = True

@@ -1,0 +1,32 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from linggao_mi.org import views as org_views
+
+api_v1 = [
+    path("", include("duties.api")),
+    path("", include("boundaries.api")),
+    path("", include("services.api")),
+]
+
+urlpatterns = [
+    path("", org_views.home, name="home"),
+    path("workspace/", org_views.workspace, name="workspace"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("duties/", include("duties.urls")),
+    path("boundaries/", include("boundaries.urls")),
+    path("services/", include("services.urls")),
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "linggao_mi.org.views.permission_denied"
+handler404 = "linggao_mi.org.views.page_not_found"
+
+admin.site.site_header = "临高县工业和信息化局 监管业务平台"
+admin.site.site_title = "监管业务平台管理"
