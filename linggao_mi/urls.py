@@ -9,6 +9,8 @@ api_v1 = [
     path("", include("duties.api")),
     path("", include("boundaries.api")),
     path("", include("services.api")),
+    path("", include("linggao_mi.deadlines.api")),
+    path("", include("energy.api")),
 ]
 
 urlpatterns = [
@@ -19,6 +21,12 @@ urlpatterns = [
     path("duties/", include("duties.urls")),
     path("boundaries/", include("boundaries.urls")),
     path("services/", include("services.urls")),
+    path("work/", include("linggao_mi.casework.urls")),
+    path("deadlines/", include("linggao_mi.deadlines.urls")),
+    path("notifications/", include("linggao_mi.notifications.urls")),
+    path("documents/", include("linggao_mi.documents.urls")),
+    path("attachments/", include("linggao_mi.attachments.urls")),
+    path("energy/", include("energy.urls")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

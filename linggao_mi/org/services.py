@@ -6,6 +6,8 @@ from .choices import Role
 from .models import Section, StaffProfile
 from .roles import ROLE_PERMISSIONS
 
+SECTION_GROUP_PREFIX = "股室:"
+
 
 def roles_sync() -> None:
     """Make each role's group hold exactly the permissions ROLE_PERMISSIONS gives it."""
@@ -18,14 +20,22 @@ def roles_sync() -> None:
         group.permissions.set(Permission.objects.filter(query))
 
 
+def section_group(section: Section) -> Group:
+    """The group of a section's members; object permissions on the section's cases go to it."""
+    group, _ = Group.objects.get_or_create(name=f"{SECTION_GROUP_PREFIX}{section.code}")
+    return group
+
+
 @transaction.atomic
 def staff_set_role(*, user: User, role: Role, section: Section | None = None, phone: str = "") -> StaffProfile:
-    """Give `user` a role (and its group, alone among role groups) and a section."""
+    """Give `user` a role and a section, with exactly the matching role group and section group."""
     profile, _ = StaffProfile.objects.update_or_create(
         user=user, defaults={"role": role, "section": section, "phone": phone}
     )
-    user.groups.remove(*Group.objects.filter(name__in=Role.values))
+    user.groups.remove(*Group.objects.filter(Q(name__in=Role.values) | Q(name__startswith=SECTION_GROUP_PREFIX)))
     user.groups.add(Group.objects.get(name=role))
+    if section is not None:
+        user.groups.add(section_group(section))
     user.is_staff = role == Role.ADMIN
     user.save(update_fields=["is_staff"])
     return profile

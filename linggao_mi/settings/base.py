@@ -30,9 +30,15 @@ INSTALLED_APPS = [
     "axes",
     "django_htmx",
     "linggao_mi.org",
+    "linggao_mi.deadlines",
+    "linggao_mi.notifications",
+    "linggao_mi.documents",
+    "linggao_mi.attachments",
+    "linggao_mi.casework",
     "duties",
     "boundaries",
     "services",
+    "energy",
 ]
 
 MIDDLEWARE = [
@@ -153,7 +159,16 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "deadline-reminders": {
+        "task": "linggao_mi.deadlines.tasks.send_deadline_reminders",
+        "schedule": crontab(hour=7, minute=30),
+    },
+}
+# Days before a deadline when its responsible people are first reminded.
+DEADLINE_REMINDER_LEAD_DAYS = int(os.environ.get("DEADLINE_REMINDER_LEAD_DAYS", "3"))
+# Attachments of the full-process record (photos, audio, video, PDF).
+ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(50 * 1024 * 1024)))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -1,0 +1,71 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+
+from linggao_mi.org.models import Section
+
+
+class Case(models.Model):
+    """What every regime's case shares. Concrete cases set `state` choices and CLOSED_STATES.
+
+    The contract the shared machinery (deadlines, documents, attachments, my work) relies on:
+    `section`, `inspectors`, `responsible_users()`, `is_closed`, `reference`, get_absolute_url().
+    """
+
+    CLOSED_STATES: tuple[str, ...] = ("closed",)
+    REFERENCE_PREFIX = "案"
+    DETAIL_URL_NAME = ""
+
+    state = models.CharField("状态", max_length=30)
+    section = models.ForeignKey(Section, verbose_name="承办股室", on_delete=models.PROTECT, related_name="+")
+    inspectors = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name="承办人员", related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    @property
+    def reference(self) -> str:
+        return f"{self.REFERENCE_PREFIX}〔{self.created_at:%Y}〕{self.pk}号"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.state in self.CLOSED_STATES
+
+    def responsible_users(self):
+        return self.inspectors.all()
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.DETAIL_URL_NAME, args=[self.pk])
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class CaseEvent(models.Model):
+    """One entry of a case's timeline: who moved it from which state to which, and why."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    case = GenericForeignKey("content_type", "object_id")
+    action = models.CharField("操作", max_length=50)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="办理人", on_delete=models.PROTECT)
+    from_state = models.CharField("原状态", max_length=30, blank=True)
+    to_state = models.CharField("新状态", max_length=30)
+    reason = models.TextField("说明", blank=True)
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "办理记录"
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"

@@ -1,0 +1,25 @@
+from django.contrib.auth.models import User
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from guardian.shortcuts import get_objects_for_user
+
+from .models import Case, CaseEvent
+
+
+def cases_visible(user: User, queryset: QuerySet) -> QuerySet:
+    """The cases of `queryset` that `user` may see: by object permission, or a global one (leaders)."""
+    meta = queryset.model._meta
+    return get_objects_for_user(
+        user, f"{meta.app_label}.view_{meta.model_name}", klass=queryset, accept_global_perms=True
+    )
+
+
+def case_get(user: User, queryset: QuerySet, pk: int) -> Case:
+    """One visible case; a case outside the user's scope is a 404, the same as a missing one."""
+    return get_object_or_404(cases_visible(user, queryset), pk=pk)
+
+
+def case_timeline(case: Case) -> QuerySet:
+    return CaseEvent.objects.filter(
+        content_type__app_label=case._meta.app_label, content_type__model=case._meta.model_name, object_id=case.pk
+    ).select_related("actor")

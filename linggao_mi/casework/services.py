@@ -1,0 +1,89 @@
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from guardian.shortcuts import assign_perm, remove_perm
+
+from linggao_mi.org.services import section_group
+
+from .models import Case, CaseEvent
+from .rules import STATE_FORBIDS, RuleViolation
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A named move of a case between states, open to holders of `permission` on the case."""
+
+    name: str
+    label: str
+    sources: tuple[str, ...]
+    target: str
+    permission: str = "change"
+
+
+def _perm(model: type[Case], action: str) -> str:
+    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+def case_event_record(*, case: Case, actor: User, action: str, from_state: str, to_state: str, reason: str = ""):
+    return CaseEvent.objects.create(
+        case=case, actor=actor, action=action, from_state=from_state, to_state=to_state, reason=reason
+    )
+
+
+def case_transition(
+    *,
+    model: type[Case],
+    pk: int,
+    actor: User,
+    transition: Transition,
+    reason: str = "",
+    check: Callable[[Case], None] | None = None,
+    apply: Callable[[Case], None] | None = None,
+) -> Case:
+    """Move a case along `transition`: lock it, check permission, state and rules, change, record.
+
+    `check(case)` raises RuleViolation to refuse; `apply(case)` makes the transition's other changes
+    (it runs inside the same transaction, after the checks, before the state changes). Two concurrent
+    calls on one case serialise on the row lock, and the second then fails the state check.
+    """
+    with transaction.atomic():
+        case = model.objects.select_for_update().get(pk=pk)
+        if not actor.has_perm(_perm(model, transition.permission), case):
+            raise PermissionDenied
+        if case.state not in transition.sources:
+            raise RuleViolation(STATE_FORBIDS, f"当前为“{case.get_state_display()}”，不能{transition.label}")
+        if check is not None:
+            check(case)
+        if apply is not None:
+            apply(case)
+        from_state = case.state
+        case.state = transition.target
+        case.save()
+        case_event_record(
+            case=case, actor=actor, action=transition.label, from_state=from_state, to_state=case.state,
+            reason=reason,
+        )
+    return case
+
+
+def case_grant_access(*, case: Case, inspectors: list[User]) -> None:
+    """The case's inspectors may view and handle it; its section's members may view it.
+
+    Inspectors who left the case lose their object permissions. Call inside the write that assigns.
+    """
+    view, change = _perm(type(case), "view"), _perm(type(case), "change")
+    previous = set(case.inspectors.all())
+    case.inspectors.set(inspectors)
+    for user in previous - set(inspectors):
+        remove_perm(view, user, case)
+        remove_perm(change, user, case)
+    for user in inspectors:
+        assign_perm(view, user, case)
+        assign_perm(change, user, case)
+    group = section_group(case.section)
+    assign_perm(view, group, case)
+    if case.section.chief_id:
+        assign_perm(change, case.section.chief, case)
