@@ -21,7 +21,6 @@ urlpatterns = [
     path("duties/", include("duties.urls")),
     path("boundaries/", include("boundaries.urls")),
     path("services/", include("services.urls")),
-    path("work/", include("linggao_mi.casework.urls")),
     path("deadlines/", include("linggao_mi.deadlines.urls")),
     path("notifications/", include("linggao_mi.notifications.urls")),
     path("documents/", include("linggao_mi.documents.urls")),

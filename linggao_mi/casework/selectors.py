@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from guardian.shortcuts import get_objects_for_user
 
 from .models import Case, CaseEvent
+from .registry import CASE_MODELS
 
 
 def cases_visible(user: User, queryset: QuerySet) -> QuerySet:
@@ -23,3 +24,15 @@ def case_timeline(case: Case) -> QuerySet:
     return CaseEvent.objects.filter(
         content_type__app_label=case._meta.app_label, content_type__model=case._meta.model_name, object_id=case.pk
     ).select_related("actor")
+
+
+def my_open_cases(user: User) -> list[Case]:
+    """The open cases of every regime that `user` handles, newest first (one query per regime)."""
+    cases = []
+    for model in CASE_MODELS:
+        cases.extend(
+            model.objects.filter(inspectors=user)
+            .exclude(state__in=model.CLOSED_STATES)
+            .select_related("section")
+        )
+    return sorted(cases, key=lambda case: case.created_at, reverse=True)
