@@ -3,9 +3,9 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-# Debian packages: a CJK font and Pango for WeasyPrint; Chromium for the browser tests.
+# Debian packages: a CJK font and Pango for WeasyPrint; for the tests, Chromium and a compose-file checker.
 RUN_DEBS := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_DEBS := chromium poppler-utils
+TEST_DEBS := chromium poppler-utils docker-compose
 
 .PHONY: run test setup debs-run debs-test lint
 
