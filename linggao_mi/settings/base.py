@@ -83,7 +83,10 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # Axes only refuses locked-out accounts (and, inheriting ModelBackend, lets force_login work in tests);
+    # ModelBackend authenticates.
     "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
