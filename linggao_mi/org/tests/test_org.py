@@ -75,3 +75,23 @@ def test_404_page_is_in_chinese(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "页面不存在" in response.content.decode()
+
+
+def test_login_with_the_right_password_reaches_workspace_and_logout_leaves(client, users):
+    response = client.post("/accounts/login/", {"username": "t_chief", "password": "pw-for-tests"})
+    assert response.status_code == 302 and response["Location"] == "/workspace/"
+    assert client.get("/workspace/").status_code == 200
+    client.post("/accounts/logout/")
+    assert client.get("/workspace/").status_code == 302
+
+
+def test_wrong_password_gets_a_chinese_message(client, users):
+    response = client.post("/accounts/login/", {"username": "t_chief", "password": "nope"})
+    assert response.status_code == 200 and "请输入一个正确的用户名和密码" in response.content.decode()
+
+
+def test_role_groups_follow_the_role_table(users):
+    chief = users["chief"]
+    assert chief.has_perm("services.change_serviceitem")
+    assert not users["inspector1"].has_perm("services.change_serviceitem")
+    assert set(chief.groups.values_list("name", flat=True)) == {"chief", "股室:industry"}
