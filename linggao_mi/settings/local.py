@@ -8,3 +8,5 @@ SECRET_KEY = SECRET_KEY or "local-development-only-not-secret"
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEMO_ACCOUNTS_ALLOWED = True
+# Serve static files straight from the source folders (no collectstatic step before running).
+WHITENOISE_USE_FINDERS = True

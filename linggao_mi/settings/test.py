@@ -7,3 +7,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DEMO_ACCOUNTS_ALLOWED = True
 AXES_ENABLED = True
+# Serve static files straight from the source folders (no collectstatic step before running).
+WHITENOISE_USE_FINDERS = True
