@@ -141,13 +141,12 @@ class HistoryEntry:
 KIND = {"+": "新增", "~": "修改", "-": "删除"}
 
 
-def _shown(value) -> str:
+def _shown(value, related_model=None) -> str:
     if value is None or value == "":
         return "（空）"
-    if isinstance(value, list):  # many-to-many rows as dicts of the through model's objects
+    if isinstance(value, list):  # many-to-many: one dict per through row, holding the related object
         names = [
-            str(next(v for k, v in row.items() if isinstance(v, models.Model) and k != "history"))
-            for row in value
+            str(v) for row in value for v in row.values() if related_model and isinstance(v, related_model)
         ]
         return "、".join(names) or "（空）"
     return str(value)
@@ -158,15 +157,25 @@ def history_entries(obj: models.Model) -> list[HistoryEntry]:
     records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
     entries = []
     for record, previous in zip(records, [*records[1:], None][: len(records)], strict=True):
-        kind = "原始记录" if record.history_change_reason == BASELINE_REASON else KIND[record.history_type]
-        entry = HistoryEntry(
-            record.history_date, record.history_user, kind, record.history_change_reason or ""
+        # Loading fixtures leaves an anonymous first record on rows with many-to-many values.
+        original = record.history_change_reason == BASELINE_REASON or (
+            previous is None and record.history_user_id is None and record.history_type == "~"
         )
+        kind = "原始记录" if original else KIND[record.history_type]
+        reason = "" if original else record.history_change_reason or ""
+        entry = HistoryEntry(record.history_date, record.history_user, kind, reason)
         if previous is not None:
             delta = record.diff_against(previous, foreign_keys_are_objs=True)
             for change in delta.changes:
-                label = str(type(obj)._meta.get_field(change.field).verbose_name)
-                entry.changes.append(Change(label, _shown(change.old), _shown(change.new)))
+                model_field = type(obj)._meta.get_field(change.field)
+                related = model_field.related_model
+                entry.changes.append(
+                    Change(
+                        str(model_field.verbose_name),
+                        _shown(change.old, related),
+                        _shown(change.new, related),
+                    )
+                )
         entries.append(entry)
     return entries
 
