@@ -1,2 +1,31 @@
+from django.urls import path
+
+from . import views
+
 app_name = "energy"
-urlpatterns: list = []
+urlpatterns = [
+    path("units/", views.unit_list, name="unit_list"),
+    path("units/new/", views.unit_create, name="unit_create"),
+    path("units/<int:pk>/", views.unit_detail, name="unit_detail"),
+    path("units/<int:pk>/edit/", views.unit_update, name="unit_update"),
+    path("cases/", views.case_list, name="case_list"),
+    path("cases/new/", views.case_plan, name="case_plan"),
+    path("cases/<int:pk>/", views.case_detail, name="case_detail"),
+    path("cases/<int:pk>/notice/", views.case_notice, name="case_notice"),
+    path("cases/<int:pk>/materials/", views.case_materials, name="case_materials"),
+    path("cases/<int:pk>/record/", views.case_record, name="case_record"),
+    path("cases/<int:pk>/testing/", views.case_testing, name="case_testing"),
+    path(
+        "cases/<int:pk>/testing/<int:testing_pk>/result/",
+        views.case_testing_result,
+        name="case_testing_result",
+    ),
+    path("cases/<int:pk>/outcome/", views.case_outcome, name="case_outcome"),
+    path("cases/<int:pk>/serve/", views.case_serve, name="case_serve"),
+    path("cases/<int:pk>/report/", views.case_report, name="case_report"),
+    path("cases/<int:pk>/verify/", views.case_verify, name="case_verify"),
+    path("cases/<int:pk>/escalate/", views.case_escalate, name="case_escalate"),
+    path("cases/<int:pk>/extension/", views.case_extension_request, name="case_extension_request"),
+    path("cases/<int:pk>/extension/decide/", views.case_extension_decide, name="case_extension_decide"),
+    path("cases/<int:pk>/close/", views.case_close, name="case_close"),
+]

@@ -16,5 +16,11 @@ WORKSPACE_NAV: list[NavEntry] = [
     NavEntry("部门职责", "duties:list"),
     NavEntry("职责边界", "boundaries:list"),
     NavEntry("公共服务事项", "services:list"),
+    NavEntry("用能单位", "energy:unit_list", "energy.view_energyunit"),
+    NavEntry("节能监察", "energy:case_list", "energy.view_energyunit"),
+    NavEntry("期限", "deadlines:list"),
+    NavEntry("期限计算", "deadlines:calculator"),
+    NavEntry("通知", "notifications:inbox"),
+    NavEntry("文书审批", "documents:approvals", "documents.approve_officialdocument"),
     NavEntry("组织与执法证", "admin:index", "org.change_section"),
 ]

@@ -1,0 +1,105 @@
+"""Every read of the energy regime, limited to what the user may see (outside scope → 404)."""
+
+from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from linggao_mi.casework.selectors import case_get, cases_visible
+from linggao_mi.deadlines.choices import DeadlineState
+from linggao_mi.deadlines.models import Deadline
+
+from .choices import CaseState, ExtensionState, Mode
+from .models import EnergyUnit, InspectionCase
+
+UNIT_VIEW = "energy.view_energyunit"
+
+
+def _require(user: User, perm: str) -> None:
+    if not user.has_perm(perm):
+        raise PermissionDenied
+
+
+def units_list(user: User, *, search: str = "", key_only: bool = False) -> QuerySet:
+    """The register of units: open to every role that works the regime (view permission)."""
+    _require(user, UNIT_VIEW)
+    units = EnergyUnit.objects.all()
+    if search:
+        units = units.filter(Q(name__icontains=search) | Q(credit_code__icontains=search))
+    if key_only:
+        units = units.filter(is_key_unit=True)
+    return units
+
+
+def unit_get(user: User, pk: int) -> EnergyUnit:
+    _require(user, UNIT_VIEW)
+    return get_object_or_404(EnergyUnit, pk=pk)
+
+
+def _overdue_deadlines() -> QuerySet:
+    today = timezone.localdate()
+    return Deadline.objects.filter(
+        content_type=ContentType.objects.get_for_model(InspectionCase), object_id=OuterRef("pk")
+    ).filter(Q(state=DeadlineState.OVERDUE) | Q(state=DeadlineState.OPEN, due__lt=today))
+
+
+def cases_list(user: User, *, state: str = "", unit: int | None = None, overdue: bool = False) -> QuerySet:
+    """The cases the user may see, with what the list shows, in a fixed number of queries."""
+    _require(user, UNIT_VIEW)
+    cases = (
+        cases_visible(user, InspectionCase.objects.all())
+        .select_related("unit", "section")
+        .prefetch_related("inspectors")
+        .annotate(has_overdue=Exists(_overdue_deadlines()))
+        .order_by("-created_at", "-id")
+    )
+    if state:
+        cases = cases.filter(state=state)
+    if unit:
+        cases = cases.filter(unit_id=unit)
+    if overdue:
+        cases = cases.filter(has_overdue=True)
+    return cases
+
+
+def case_detail_get(user: User, pk: int) -> InspectionCase:
+    queryset = InspectionCase.objects.select_related(
+        "unit", "section", "outcome_document", "delivery_deadline", "rectification_deadline", "created_by"
+    )
+    return case_get(user, queryset, pk)
+
+
+def user_may_change(user: User, case: InspectionCase) -> bool:
+    return user.is_authenticated and (
+        user.has_perm("energy.change_inspectioncase") or user.has_perm("energy.change_inspectioncase", case)
+    )
+
+
+def case_actions(user: User, case: InspectionCase) -> list[str]:
+    """The steps `user` may take on `case` now, in the order the page offers them (services check again)."""
+    if not user_may_change(user, case):
+        return []
+    s, actions = case.state, []
+    if s == CaseState.PLANNED and case.needs_notice:
+        actions.append("notice")
+    if case.mode == Mode.WRITTEN and s == CaseState.NOTIFIED:
+        actions.append("materials")
+    if case.mode == Mode.ONSITE and (
+        s == CaseState.NOTIFIED or (s == CaseState.PLANNED and not case.needs_notice)
+    ):
+        actions.append("record")
+    if s in (CaseState.RECORDED, CaseState.MATERIALS_RECEIVED):
+        actions += ["testing", "outcome"]
+    if s in (CaseState.NOTICE_PENDING, CaseState.ADVICE_PENDING):
+        actions.append("serve")
+    if s == CaseState.RECTIFYING:
+        actions += ["report", "extension_request", "escalate"]
+        if case.extensions.filter(state=ExtensionState.PENDING).exists():
+            actions.append("extension_decide")
+    if s == CaseState.REPORTED:
+        actions.append("verify")
+    if s == CaseState.ESCALATED:
+        actions.append("close")
+    return actions

@@ -1,0 +1,407 @@
+"""Pages of the energy regime (Chinese, one column on a phone). Every write goes through services.py."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+
+from linggao_mi.casework.rules import RuleViolation
+from linggao_mi.casework.selectors import case_timeline
+from linggao_mi.deadlines.models import Deadline
+from linggao_mi.documents.choices import ServiceMethod
+
+from . import forms, services
+from .choices import CaseState, ExtensionState, Measure
+from .models import TestingCommission
+from .selectors import case_actions, case_detail_get, cases_list, unit_get, units_list, user_may_change
+
+ACTION_LABELS = {
+    "notice": "登记书面通知",
+    "materials": "登记报送材料",
+    "record": "制作现场监察笔录",
+    "testing": "委托检测",
+    "outcome": "作出处理决定",
+    "serve": "登记文书送达",
+    "report": "登记整改结果",
+    "extension_request": "登记延期申请",
+    "extension_decide": "决定延期申请",
+    "escalate": "逾期移送处理",
+    "verify": "核查整改情况",
+    "close": "结案",
+}
+
+
+# ---------------------------------------------------------------- units
+
+
+@login_required
+def unit_list(request):
+    search = request.GET.get("q", "").strip()
+    key_only = request.GET.get("key") == "1"
+    units = units_list(request.user, search=search, key_only=key_only)
+    return render(
+        request,
+        "energy/unit_list.html",
+        {
+            "units": units,
+            "q": search,
+            "key_only": key_only,
+            "can_add": request.user.has_perm("energy.add_energyunit"),
+        },
+    )
+
+
+@login_required
+def unit_detail(request, pk: int):
+    unit = unit_get(request.user, pk)
+    cases = cases_list(request.user, unit=unit.pk)
+    return render(
+        request,
+        "energy/unit_detail.html",
+        {
+            "unit": unit,
+            "cases": cases,
+            "can_change": request.user.has_perm("energy.change_energyunit"),
+            "can_plan": request.user.has_perm("energy.add_inspectioncase"),
+        },
+    )
+
+
+def _unit_form(request, unit=None):
+    form = forms.UnitForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data[k] for k in services.UNIT_FIELDS}
+        try:
+            if unit is None:
+                unit = services.unit_create(actor=request.user, **data)
+            else:
+                unit = services.unit_update(actor=request.user, unit=unit, **data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+        else:
+            messages.success(request, f"已保存用能单位“{unit.name}”。")
+            return redirect(unit)
+    title = "登记用能单位" if unit is None else f"修改用能单位：{unit.name}"
+    return render(request, "energy/form.html", {"form": form, "title": title, "back": unit})
+
+
+@login_required
+def unit_create(request):
+    if not request.user.has_perm("energy.add_energyunit"):
+        raise PermissionDenied
+    return _unit_form(request)
+
+
+@login_required
+def unit_update(request, pk: int):
+    if not request.user.has_perm("energy.change_energyunit"):
+        raise PermissionDenied
+    return _unit_form(request, unit_get(request.user, pk))
+
+
+# ---------------------------------------------------------------- cases
+
+
+@login_required
+def case_list(request):
+    filters = forms.CaseFilterForm(request.GET or None)
+    state, unit, overdue = "", None, False
+    if filters.is_valid():
+        state = filters.cleaned_data["state"]
+        unit = filters.cleaned_data["unit"].pk if filters.cleaned_data["unit"] else None
+        overdue = filters.cleaned_data["overdue"]
+    cases = cases_list(request.user, state=state, unit=unit, overdue=overdue)
+    return render(
+        request,
+        "energy/case_list.html",
+        {
+            "cases": cases,
+            "filters": filters,
+            "can_plan": request.user.has_perm("energy.add_inspectioncase"),
+        },
+    )
+
+
+@login_required
+def case_plan(request):
+    if not request.user.has_perm("energy.add_inspectioncase"):
+        raise PermissionDenied
+    units_list(request.user)  # the unit register must be open to the planner
+    initial = {"unit": request.GET.get("unit")} if request.GET.get("unit") else None
+    form = forms.PlanForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            case = services.inspection_plan(
+                actor=request.user,
+                unit=d["unit"],
+                mode=d["mode"],
+                trigger=d["trigger"],
+                planned_date=d["planned_date"],
+                items=d["items"],
+                inspectors=list(d["inspectors"]),
+                basis=d["basis"],
+            )
+        except RuleViolation as exc:
+            form.add_error(None, str(exc))
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"已立案：{case.reference}。")
+            return redirect(case)
+    return render(request, "energy/form.html", {"form": form, "title": "立案：节能监察"})
+
+
+@login_required
+def case_detail(request, pk: int):
+    case = case_detail_get(request.user, pk)
+    record = getattr(case, "site_record", None)
+    return render(
+        request,
+        "energy/case_detail.html",
+        {
+            "case": case,
+            "findings": case.findings.all(),
+            "record": record,
+            "record_measures": [Measure(m).label for m in record.measures] if record else [],
+            "testings": case.testings.all(),
+            "recommendations": case.recommendations.all(),
+            "extensions": case.extensions.select_related("decision_deadline"),
+            "deadlines": Deadline.objects.of_object(case).select_related("rule").order_by("start", "id"),
+            "timeline": case_timeline(case),
+            "actions": [(a, ACTION_LABELS[a]) for a in case_actions(request.user, case)],
+            "can_change": user_may_change(request.user, case),
+            "window": services.extension_window(case) if case.state == CaseState.RECTIFYING else None,
+            "earliest_onsite": (
+                services.earliest_onsite_date(case.notice_served_on) if case.notice_served_on else None
+            ),
+        },
+    )
+
+
+def _case_for_change(request, pk: int):
+    case = case_detail_get(request.user, pk)  # 404 outside scope
+    if not user_may_change(request.user, case):
+        raise PermissionDenied
+    return case
+
+
+def _step(request, pk, form_class, run, title, success, *, form_kwargs=None, initial=None, note=""):
+    """A form page for one step of a case: refusals show inline with their rule and clause."""
+    case = _case_for_change(request, pk)
+    kwargs = form_kwargs(case) if form_kwargs else {}
+    form = form_class(request.POST or None, request.FILES or None, initial=initial, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            run(case, form.cleaned_data, form)
+        except RuleViolation as exc:
+            form.add_error(None, str(exc))
+            messages.error(request, str(exc))
+        except ValidationError as exc:
+            for error in exc.messages:
+                form.add_error(None, error)
+        else:
+            messages.success(request, success)
+            return redirect(case)
+    return render(
+        request,
+        "energy/form.html",
+        {
+            "form": form,
+            "title": f"{title}：{case.reference}",
+            "case": case,
+            "back": case,
+            "note": note,
+            "multipart": True,
+        },
+    )
+
+
+@login_required
+def case_notice(request, pk: int):
+    def run(case, d, form):
+        services.notice_serve(
+            actor=request.user,
+            case=case,
+            served_on=d["served_on"],
+            method=ServiceMethod(d["method"]).label,
+            recipient=d["recipient"],
+            requirements=d["requirements"],
+            planned_date=d["planned_date"],
+        )
+
+    return _step(request, pk, forms.NoticeForm, run, "登记书面通知", "已登记书面通知。")
+
+
+@login_required
+def case_materials(request, pk: int):
+    def run(case, d, form):
+        services.materials_receive(
+            actor=request.user,
+            case=case,
+            received_on=d["received_on"],
+            paper=d["paper"],
+            electronic=d["electronic"],
+            description=d["description"],
+            uploads=d["uploads"],
+        )
+
+    return _step(request, pk, forms.MaterialsForm, run, "登记报送材料", "已登记被监察单位报送的材料。")
+
+
+@login_required
+def case_record(request, pk: int):
+    def run(case, d, form):
+        services.record_file(
+            actor=request.user,
+            case=case,
+            started_at=d["started_at"],
+            ended_at=d["ended_at"],
+            place=d["place"],
+            inspectors=list(d["inspectors"]),
+            present=d["present"],
+            measures=d["measures"],
+            findings=forms.findings_from(form, case),
+            signer_name=d["signer_name"],
+            signer_capacity=d["signer_capacity"],
+            refused=d["refused"],
+            refusal_note=d["refusal_note"],
+            measures_other=d["measures_other"],
+            notes=d["notes"],
+            uploads=d["uploads"],
+        )
+
+    return _step(
+        request,
+        pk,
+        forms.RecordForm,
+        run,
+        "现场监察笔录",
+        "已登记现场监察笔录。",
+        form_kwargs=lambda case: {"case": case},
+    )
+
+
+@login_required
+def case_testing(request, pk: int):
+    def run(case, d, form):
+        services.testing_commission(actor=request.user, case=case, **d)
+
+    return _step(request, pk, forms.TestingForm, run, "委托检测", "已登记委托检测。")
+
+
+@login_required
+def case_testing_result(request, pk: int, testing_pk: int):
+    def run(case, d, form):
+        testing = get_object_or_404(TestingCommission, pk=testing_pk, case=case)
+        services.testing_result_record(actor=request.user, testing=testing, **d)
+
+    return _step(request, pk, forms.TestingResultForm, run, "登记检测结论", "已登记检测结论。")
+
+
+@login_required
+def case_outcome(request, pk: int):
+    def run(case, d, form):
+        services.outcome_decide(
+            actor=request.user,
+            case=case,
+            outcome=d["outcome"],
+            ended_on=d["ended_on"],
+            findings=forms.findings_from(form, case),
+            rectification_requirements=d["rectification_requirements"],
+            rectification_months=d["rectification_months"],
+            suggestions=d["suggestions"],
+            recommendation=form.recommendation(),
+        )
+
+    return _step(
+        request,
+        pk,
+        forms.OutcomeForm,
+        run,
+        "作出处理决定",
+        "已作出处理决定。",
+        form_kwargs=lambda case: {"case": case},
+    )
+
+
+@login_required
+def case_serve(request, pk: int):
+    def run(case, d, form):
+        services.outcome_document_serve(actor=request.user, case=case, **d)
+
+    return _step(
+        request,
+        pk,
+        forms.ServeForm,
+        run,
+        "登记文书送达",
+        "已登记送达。",
+        note="文书须经股长批准并签发后方可送达；送达应在监察结束后规定期限内完成（三（四）6(4)）。",
+    )
+
+
+@login_required
+def case_report(request, pk: int):
+    def run(case, d, form):
+        services.report_receive(actor=request.user, case=case, **d)
+
+    return _step(request, pk, forms.ReportForm, run, "登记整改结果", "已登记整改结果，请及时核查。")
+
+
+@login_required
+def case_verify(request, pk: int):
+    def run(case, d, form):
+        services.rectification_verify(actor=request.user, case=case, **d)
+
+    return _step(request, pk, forms.VerifyForm, run, "核查整改情况", "已登记核查结论。")
+
+
+@login_required
+def case_escalate(request, pk: int):
+    def run(case, d, form):
+        services.rectification_escalate(actor=request.user, case=case, reason=d["reason"])
+
+    return _step(request, pk, forms.EscalateForm, run, "逾期移送处理", "已转入移送处理。")
+
+
+@login_required
+def case_extension_request(request, pk: int):
+    def run(case, d, form):
+        services.extension_request(actor=request.user, case=case, **d)
+
+    return _step(
+        request,
+        pk,
+        forms.ExtensionRequestForm,
+        run,
+        "登记延期申请",
+        "已登记延期申请，请在规定期限内作出决定。",
+        note="延期申请应当在整改期限届满前规定天数内以书面形式提出（三（四）6(6)）。",
+    )
+
+
+@login_required
+def case_extension_decide(request, pk: int):
+    def run(case, d, form):
+        extension = case.extensions.filter(state=ExtensionState.PENDING).first()
+        if extension is None:
+            raise RuleViolation(services.rules.EXTENSION_PENDING, "没有待决定的延期申请")
+        services.extension_decide(actor=request.user, extension=extension, **d)
+
+    return _step(request, pk, forms.ExtensionDecideForm, run, "决定延期申请", "已对延期申请作出决定。")
+
+
+@login_required
+def case_close(request, pk: int):
+    def run(case, d, form):
+        services.case_close(
+            actor=request.user,
+            case=case,
+            reason=d["reason"],
+            closed_on=d["closed_on"],
+            recommendation=form.recommendation(),
+        )
+
+    return _step(request, pk, forms.CloseForm, run, "结案", "已结案。")
