@@ -9,3 +9,4 @@ DEMO_ACCOUNTS_ALLOWED = True
 AXES_ENABLED = True
 # Serve static files straight from the source folders (no collectstatic step before running).
 WHITENOISE_USE_FINDERS = True
+INSTALLED_APPS += ["tests.caseapp"]  # noqa: F405  (a concrete Case for the shared machinery's tests)
