@@ -1,0 +1,36 @@
+"""Reads of attachments; an attachment is visible iff its case is."""
+
+from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
+from django.http import Http404
+
+from linggao_mi.casework.selectors import cases_visible
+
+from .models import Attachment
+
+
+def attachments_of_case(case) -> QuerySet:
+    """The attachments of a case the caller already showed to the user, oldest first."""
+    return Attachment.objects.filter(
+        content_type=ContentType.objects.get_for_model(case), object_id=case.pk
+    ).select_related("uploaded_by")
+
+
+def attachment_get(user: User, pk: int) -> Attachment:
+    """One attachment the user may see; out of scope is a 404, the same as a missing one."""
+    try:
+        attachment = Attachment.objects.select_related("content_type").get(pk=pk)
+    except Attachment.DoesNotExist:
+        raise Http404 from None
+    case = attachment.case
+    if case is None or not user.is_authenticated:
+        raise Http404
+    if not cases_visible(user, type(case)._default_manager.filter(pk=case.pk)).exists():
+        raise Http404
+    return attachment
+
+
+def user_may_change_case(user: User, case) -> bool:
+    perm = f"{case._meta.app_label}.change_{case._meta.model_name}"
+    return user.is_authenticated and (user.has_perm(perm) or user.has_perm(perm, case))

@@ -1,0 +1,96 @@
+"""Every write of the full-process record's attachments."""
+
+import hashlib
+
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from linggao_mi.casework.rules import RuleViolation
+from linggao_mi.casework.services import case_event_record
+
+from . import rules
+from .filetypes import check_size, sniff
+from .models import Attachment
+
+
+def _require_case_change(actor: User, case) -> None:
+    perm = f"{case._meta.app_label}.change_{case._meta.model_name}"
+    if not (actor.has_perm(perm) or actor.has_perm(perm, case)):
+        raise PermissionDenied
+
+
+def _sha256(upload) -> str:
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks() if hasattr(upload, "chunks") else iter(lambda: upload.read(1 << 20), b""):
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+def _store(upload, sha256: str, extension: str) -> str:
+    """Save under a path made of the content hash; the same content is stored once."""
+    name = f"attachments/{sha256[:2]}/{sha256}.{extension}"
+    if default_storage.exists(name):
+        return name
+    return default_storage.save(name, upload)
+
+
+def attachment_add(*, actor: User, case, upload, description: str = "") -> Attachment:
+    """Add a photo, recording, video or PDF to `case`; the type is read from the content, not the name."""
+    _require_case_change(actor, case)
+    size = check_size(upload)
+    accepted = sniff(upload)
+    sha256 = _sha256(upload)
+    original_name = (getattr(upload, "name", "") or f"{sha256[:12]}.{accepted.extension}").rsplit("/", 1)[-1]
+    with transaction.atomic():
+        attachment = Attachment(
+            case=case,
+            original_name=original_name[:255],
+            description=(description or "").strip()[:200],
+            kind=accepted.kind,
+            mime_type=accepted.mime,
+            size=size,
+            sha256=sha256,
+            uploaded_by=actor,
+        )
+        attachment.file.name = _store(upload, sha256, accepted.extension)
+        attachment.save()
+        case_event_record(
+            case=case,
+            actor=actor,
+            action=f"上传{accepted.kind.label}",
+            from_state=case.state,
+            to_state=case.state,
+            reason=f"{attachment.original_name}（SHA-256 {sha256[:12]}…）",
+        )
+    return attachment
+
+
+def attachment_delete(*, actor: User, attachment: Attachment) -> None:
+    """Remove an attachment of an open case; a closed case's record stays as it is."""
+    with transaction.atomic():
+        attachment = Attachment.objects.select_for_update().get(pk=attachment.pk)
+        case = attachment.case
+        _require_case_change(actor, case)
+        if case.is_closed:
+            raise RuleViolation(rules.CLOSED_CASE_RECORD)
+        name = attachment.file.name
+        attachment.delete()
+        case_event_record(
+            case=case,
+            actor=actor,
+            action=f"删除{attachment.get_kind_display()}",
+            from_state=case.state,
+            to_state=case.state,
+            reason=f"{attachment.original_name}（SHA-256 {attachment.sha256[:12]}…）",
+        )
+
+        def _remove_file():
+            # Another attachment may hold the same content (same hash, same file).
+            if not Attachment.objects.filter(file=name).exists():
+                default_storage.delete(name)
+
+        transaction.on_commit(_remove_file)

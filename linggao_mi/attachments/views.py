@@ -1,0 +1,81 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.urls import NoReverseMatch
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from linggao_mi.casework.registry import CASE_MODELS
+from linggao_mi.casework.rules import RuleViolation
+from linggao_mi.casework.selectors import case_get
+
+from .selectors import attachment_get
+from .services import attachment_add, attachment_delete
+
+UPLOAD_FIELDS = ("file", "photo")
+
+
+def _back(request, case):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return redirect(target)
+    try:
+        return redirect(case.get_absolute_url())
+    except NoReverseMatch:
+        return redirect("workspace")
+
+
+@login_required
+@require_POST
+def upload(request, app_label: str, model: str, case_pk: int):
+    """Add one or more files (a phone's camera, recorder or gallery) to a case's full-process record."""
+    try:
+        model_class = ContentType.objects.get_by_natural_key(app_label, model).model_class()
+    except ContentType.DoesNotExist:
+        raise Http404 from None
+    if model_class not in CASE_MODELS:
+        raise Http404
+    case = case_get(request.user, model_class._default_manager.all(), case_pk)
+    uploads = [f for field in UPLOAD_FIELDS for f in request.FILES.getlist(field)]
+    if not uploads:
+        messages.error(request, "请选择要上传的文件。")
+        return _back(request, case)
+    description = request.POST.get("description", "")
+    try:
+        # All or nothing: one refused file leaves the record as it was.
+        with transaction.atomic():
+            for upload_ in uploads:
+                attachment_add(actor=request.user, case=case, upload=upload_, description=description)
+    except RuleViolation as violation:
+        messages.error(request, str(violation))
+    else:
+        messages.success(request, f"已上传 {len(uploads)} 个文件。")
+    return _back(request, case)
+
+
+@login_required
+def download(request, pk: int):
+    attachment = attachment_get(request.user, pk)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.mime_type,
+    )
+
+
+@login_required
+@require_POST
+def delete(request, pk: int):
+    attachment = attachment_get(request.user, pk)
+    case = attachment.case
+    try:
+        attachment_delete(actor=request.user, attachment=attachment)
+    except RuleViolation as violation:
+        messages.error(request, str(violation))
+    else:
+        messages.success(request, f"已删除“{attachment.original_name}”。")
+    return _back(request, case)
