@@ -1,2 +1,16 @@
+from django.urls import path
+
+from . import views
+
 app_name = "documents"
-urlpatterns: list = []
+urlpatterns = [
+    path("approvals/", views.approvals, name="approvals"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/pdf/", views.pdf, name="pdf"),
+    path("<int:pk>/submit/", views.submit, name="submit"),
+    path("<int:pk>/approve/", views.approve, name="approve"),
+    path("<int:pk>/return/", views.return_, name="return"),
+    path("<int:pk>/issue/", views.issue, name="issue"),
+    path("<int:pk>/serve/", views.serve, name="serve"),
+]

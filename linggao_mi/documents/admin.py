@@ -1,0 +1,49 @@
+from django.contrib import admin
+
+from .models import DocumentKind, NumberSeries, OfficialDocument
+
+
+@admin.register(DocumentKind)
+class DocumentKindAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "number_prefix", "template_name"]
+    search_fields = ["code", "name", "number_prefix"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Once a kind has documents, its code is what regimes refer to.
+        return ["code"] if obj is not None and obj.documents.exists() else []
+
+
+@admin.register(NumberSeries)
+class NumberSeriesAdmin(admin.ModelAdmin):
+    """Shown, never edited: changing `last` would leave a gap or repeat a 文号."""
+
+    list_display = ["kind", "year", "last"]
+    list_filter = ["kind", "year"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OfficialDocument)
+class OfficialDocumentAdmin(admin.ModelAdmin):
+    """Read-only: documents are written through their workflow (services), and an issued one never changes."""
+
+    list_display = ["kind", "title", "number", "state", "section", "drafted_by", "issued_at"]
+    list_filter = ["state", "kind", "section"]
+    search_fields = ["title", "number"]
+    date_hierarchy = "drafted_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,33 @@
+"""Rendering an official document to PDF with WeasyPrint (GB/T 9704 layout from documents/pdf/base.html)."""
+
+import datetime
+
+from django.template.loader import get_template
+from django.utils import timezone
+
+ISSUING_AUTHORITY = "临高县工业和信息化局"
+GENERIC_TEMPLATE = "documents/pdf/generic.html"
+
+
+def document_pdf_context(*, document, case, draft: bool, issued_on: datetime.date | None = None) -> dict:
+    return {
+        "document": document,
+        "content": document.content or {},
+        "case": case,
+        "issuer": ISSUING_AUTHORITY,
+        "number": document.number,
+        "issued_on": issued_on or document.issued_on or timezone.localdate(),
+        "draft": draft,
+    }
+
+
+def render_document_pdf(*, document, case, draft: bool, issued_on: datetime.date | None = None) -> bytes:
+    """The PDF bytes of `document` from its kind's template; `draft` adds the 草稿 watermark."""
+    # Imported here: WeasyPrint loads Pango at import time, which only PDF work needs.
+    from weasyprint import HTML
+
+    template = get_template(document.kind.template_name or GENERIC_TEMPLATE)
+    html = template.render(
+        document_pdf_context(document=document, case=case, draft=draft, issued_on=issued_on)
+    )
+    return HTML(string=html, base_url=".").write_pdf()

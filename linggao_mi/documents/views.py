@@ -1,0 +1,158 @@
+from io import BytesIO
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch
+from django.views.decorators.http import require_POST
+
+from linggao_mi.casework.rules import RuleViolation
+
+from . import services
+from .choices import FROZEN_STATES
+from .forms import DocumentEditForm, ReturnForm, ServeForm
+from .pdf import render_document_pdf
+from .rules import DOCUMENT_STATE_FORBIDS, ISSUED_IS_FINAL
+from .selectors import document_actions, document_get, documents_awaiting_approval, user_may_change_case
+
+
+def _case_url(case) -> str:
+    try:
+        return case.get_absolute_url()
+    except NoReverseMatch:
+        return ""
+
+
+def _detail_context(request, document, **forms) -> dict:
+    case = document.case
+    return {
+        "document": document,
+        "case": case,
+        "case_url": _case_url(case),
+        "actions": document_actions(request.user, document),
+        "return_form": forms.get("return_form") or ReturnForm(),
+        "serve_form": forms.get("serve_form") or ServeForm(),
+    }
+
+
+@login_required
+def detail(request, pk: int):
+    document = document_get(request.user, pk)
+    return render(request, "documents/detail.html", _detail_context(request, document))
+
+
+def _run(request, pk: int, service, success: str, **kwargs):
+    document = document_get(request.user, pk)
+    try:
+        service(actor=request.user, document=document, **kwargs)
+    except RuleViolation as violation:
+        messages.error(request, str(violation))
+    else:
+        messages.success(request, success)
+    return redirect("documents:detail", pk=document.pk)
+
+
+@login_required
+@require_POST
+def submit(request, pk: int):
+    return _run(request, pk, services.document_submit, "已报送审批。")
+
+
+@login_required
+@require_POST
+def approve(request, pk: int):
+    return _run(request, pk, services.document_approve, "已批准。")
+
+
+@login_required
+@require_POST
+def return_(request, pk: int):
+    form = ReturnForm(request.POST)
+    reason = form.data.get("reason", "") if not form.is_valid() else form.cleaned_data["reason"]
+    return _run(request, pk, services.document_return, "已退回起草人。", reason=reason)
+
+
+@login_required
+@require_POST
+def issue(request, pk: int):
+    return _run(request, pk, services.document_issue, "已签发，文号已编定，PDF 已定稿。")
+
+
+@login_required
+@require_POST
+def serve(request, pk: int):
+    document = document_get(request.user, pk)
+    form = ServeForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.document_serve(
+                actor=request.user,
+                document=document,
+                method=data["method"],
+                served_on=data["served_on"],
+                recipient=data["recipient"],
+                receipt=data["receipt"] or None,
+                refused=data["refused"],
+                note=data["note"],
+            )
+        except RuleViolation as violation:
+            form.add_error(None, str(violation))
+        else:
+            messages.success(request, "送达情况已登记。")
+            return redirect("documents:detail", pk=document.pk)
+    return render(request, "documents/detail.html", _detail_context(request, document, serve_form=form))
+
+
+@login_required
+def edit(request, pk: int):
+    document = document_get(request.user, pk)
+    if "edit" not in document_actions(request.user, document):
+        if not user_may_change_case(request.user, document.case):
+            raise PermissionDenied
+        rule = ISSUED_IS_FINAL if document.state in FROZEN_STATES else DOCUMENT_STATE_FORBIDS
+        messages.error(request, str(rule))
+        return redirect("documents:detail", pk=document.pk)
+    form = DocumentEditForm(request.POST or None, content=document.content, initial={"title": document.title})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_update(
+                actor=request.user,
+                document=document,
+                title=form.cleaned_data["title"],
+                content=form.cleaned_content(),
+            )
+        except RuleViolation as violation:
+            form.add_error(None, str(violation))
+        else:
+            messages.success(request, "已保存。")
+            return redirect("documents:detail", pk=document.pk)
+    return render(request, "documents/edit.html", {"document": document, "form": form})
+
+
+@login_required
+def pdf(request, pk: int):
+    """The frozen PDF of an issued document, named by its 文号; a watermarked preview before that."""
+    document = document_get(request.user, pk)
+    if document.state in FROZEN_STATES:
+        return FileResponse(
+            document.pdf.open("rb"),
+            as_attachment=True,
+            filename=f"{document.number}.pdf",
+            content_type="application/pdf",
+        )
+    data = render_document_pdf(document=document, case=document.case, draft=True)
+    return FileResponse(
+        BytesIO(data),
+        as_attachment=False,
+        filename=f"草稿-{document.title}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@login_required
+def approvals(request):
+    documents = list(documents_awaiting_approval(request.user))
+    return render(request, "documents/approvals.html", {"documents": documents})
