@@ -1,0 +1,23 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import PublicityEvent, ServiceItem
+
+
+class PublicityEventInline(admin.TabularInline):
+    model = PublicityEvent
+    extra = 0
+
+
+@admin.register(ServiceItem)
+class ServiceItemAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "name", "section", "phones"]
+    list_filter = ["section"]
+    list_select_related = ["section"]
+    inlines = [PublicityEventInline]
+
+
+@admin.register(PublicityEvent)
+class PublicityEventAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "month", "day", "service_item"]
+    list_select_related = ["service_item"]
