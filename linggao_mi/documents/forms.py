@@ -16,7 +16,7 @@ class ServeForm(forms.Form):
     served_on = forms.DateField(
         label="送达日期", initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
     )
-    recipient = forms.CharField(label="受送达人", max_length=200)
+    recipient = forms.CharField(label="受送达人", max_length=200, required=False)
     receipt = forms.FileField(
         label="送达回证（照片或 PDF，可选）",
         required=False,

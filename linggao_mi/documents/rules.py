@@ -31,5 +31,5 @@ REFUSAL_NEEDS_NOTE = Rule(
 SERVICE_DATE = Rule(
     "document.served_on", "送达日期不得早于签发日期，也不得晚于今天", "本平台文书送达记录规则"
 )
-SERVICE_RECIPIENT = Rule("document.recipient", "须填写受送达人", "本平台文书送达记录规则")
+SERVICE_RECIPIENT = Rule("document.recipient", "须填写受送达人（签收人）", "本平台文书送达记录规则")
 TITLE_REQUIRED = Rule("document.title", "文书须有标题", "GB/T 9704-2012《党政机关公文格式》")

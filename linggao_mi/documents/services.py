@@ -264,7 +264,8 @@ def document_serve(
             raise RuleViolation(
                 rules.DOCUMENT_STATE_FORBIDS, f"当前为“{document.get_state_display()}”，不能登记送达"
             )
-        if not recipient:
+        if not recipient and not refused:
+            # A refusal is described in the note; who refused may not have given a name.
             raise RuleViolation(rules.SERVICE_RECIPIENT)
         if served_on is None or served_on < document.issued_on or served_on > timezone.localdate():
             raise RuleViolation(rules.SERVICE_DATE)

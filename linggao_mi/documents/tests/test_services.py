@@ -417,3 +417,16 @@ def test_documents_of_case_and_visibility(make_document, make_case, users, outsi
     assert set(documents_visible(outsider)) == {theirs}
     assert set(documents_visible(users["staff"])) == {mine}  # 工业股 members see the section's cases
     assert OfficialDocument.objects.count() == 2
+
+
+def test_a_refusal_may_leave_the_recipient_unnamed(make_document, users):
+    document = services.document_serve(
+        actor=users["inspector1"],
+        document=make_document("issued"),
+        method=ServiceMethod.LEFT,
+        served_on=timezone.localdate(),
+        recipient="",
+        refused=True,
+        note="值班人员拒绝签收并拒绝告知姓名，民警王五见证。",
+    )
+    assert document.state == DocumentState.SERVED and document.served_recipient == ""
