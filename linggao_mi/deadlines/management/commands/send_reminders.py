@@ -1,0 +1,26 @@
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+
+from linggao_mi.deadlines.services import reminders_send
+
+
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise CommandError(f"日期格式应为 YYYY-MM-DD：{value}") from error
+
+
+class Command(BaseCommand):
+    help = "发送期限提醒：临近、当日届满和逾期（逾期的同时报告股长）。重复运行不会重复发送。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--date", help="按哪一天计算（YYYY-MM-DD），默认今天")
+
+    def handle(self, *args, date=None, **options):
+        run = reminders_send(today=_date(date) if date else None)
+        self.stdout.write(
+            f"{run.day:%Y-%m-%d}：临近{run.upcoming}项，今日届满{run.due_today}项，新逾期{run.overdue}项；"
+            f"新通知{run.notified}条，发出邮件{run.emailed}封。"
+        )

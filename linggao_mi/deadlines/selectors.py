@@ -1,0 +1,104 @@
+"""Every read of the deadline machinery, limited to what the user may see."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from linggao_mi.org.selectors import user_sees_everything
+
+from .choices import DayKind, DeadlineState
+from .models import CalendarDay, CalendarYear, Deadline
+from .periods import ONE_DAY, WorkCalendar
+
+
+def deadlines_of_case(case) -> QuerySet:
+    """Every deadline of `case` (all states), earliest due first. The caller has already scoped the case."""
+    return (
+        Deadline.objects.of_object(case)
+        .select_related("rule", "section")
+        .prefetch_related("responsible")
+        .order_by("due", "pk")
+    )
+
+
+def deadlines_for_user(user: User, *, today: datetime.date | None = None) -> QuerySet:
+    """Running deadlines the user answers for — responsible, or chief of the section; leaders see all.
+
+    Overdue first (including ones past due that today's reminder run has not marked yet), then by due date.
+    """
+    today = today or timezone.localdate()
+    deadlines = Deadline.objects.running()
+    if not user_sees_everything(user):
+        mine = Deadline.responsible.through.objects.filter(deadline=OuterRef("pk"), user=user)
+        deadlines = deadlines.filter(Q(Exists(mine)) | Q(section__chief=user))
+    return (
+        deadlines.annotate(
+            late=Case(
+                When(Q(state=DeadlineState.OVERDUE) | Q(due__lt=today), then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("late", "due", "pk")
+        .select_related("rule", "section", "content_type")
+        .prefetch_related("responsible", "case")
+    )
+
+
+def calendar_years() -> QuerySet:
+    return CalendarYear.objects.select_related("loaded_by")
+
+
+def unloaded_years(*years: int) -> list[int]:
+    """Those of `years` without a loaded schedule (periods reaching them are provisional)."""
+    calendar = WorkCalendar()
+    return [year for year in years if not calendar.is_loaded(year)]
+
+
+@dataclass(frozen=True)
+class ScheduleRange:
+    first: datetime.date
+    last: datetime.date
+    name: str
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+def calendar_schedule(calendar_year: CalendarYear) -> tuple[list[ScheduleRange], list[CalendarDay]]:
+    """A loaded schedule as the State Council states it: holiday ranges (weekends included), make-up days.
+
+    Only exceptions to the weekday rule are stored, so a range is rebuilt from its weekday holidays and the
+    ordinary weekend days around and between them.
+    """
+    days = list(calendar_year.days.all())
+    workdays = [d for d in days if d.kind == DayKind.WORKDAY]
+    makeup = {d.date for d in workdays}
+
+    def rest(day):  # an ordinary weekend day, not put to work
+        return day.weekday() >= 5 and day not in makeup
+
+    ranges: list[ScheduleRange] = []
+    for day in (d for d in days if d.kind == DayKind.HOLIDAY):
+        if ranges and ranges[-1].name == day.name:
+            gap = ranges[-1].last + ONE_DAY
+            while gap < day.date and rest(gap):
+                gap += ONE_DAY
+            if gap == day.date:
+                ranges[-1] = ScheduleRange(ranges[-1].first, day.date, day.name)
+                continue
+        first = day.date
+        while rest(first - ONE_DAY):
+            first -= ONE_DAY
+        ranges.append(ScheduleRange(first, day.date, day.name))
+    extended = []
+    for r in ranges:
+        last = r.last
+        while rest(last + ONE_DAY):
+            last += ONE_DAY
+        extended.append(ScheduleRange(r.first, last, r.name))
+    return extended, workdays
