@@ -31,6 +31,10 @@ class ServeForm(forms.Form):
     )
 
 
+# Labels for the content keys the generic template knows; other keys show as they are.
+CONTENT_LABELS = {"addressee": "主送机关", "body": "正文"}
+
+
 class DocumentEditForm(forms.Form):
     """Title and the document's text fields; kinds with structured content bring their own forms."""
 
@@ -42,7 +46,7 @@ class DocumentEditForm(forms.Form):
         self.text_keys = [k for k, v in self.content.items() if isinstance(v, str)]
         for key in self.text_keys:
             self.fields[f"content__{key}"] = forms.CharField(
-                label=key,
+                label=CONTENT_LABELS.get(key, key),
                 required=False,
                 initial=self.content[key],
                 widget=forms.Textarea(attrs={"rows": 6 if "\n" in self.content[key] or key == "body" else 2}),

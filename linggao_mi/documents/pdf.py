@@ -21,13 +21,18 @@ def document_pdf_context(*, document, case, draft: bool, issued_on: datetime.dat
     }
 
 
+def render_document_html(*, document, case, draft: bool, issued_on: datetime.date | None = None) -> str:
+    """The document as the HTML its PDF is made from (also the page's preview)."""
+    template = get_template(document.kind.template_name or GENERIC_TEMPLATE)
+    return template.render(
+        document_pdf_context(document=document, case=case, draft=draft, issued_on=issued_on)
+    )
+
+
 def render_document_pdf(*, document, case, draft: bool, issued_on: datetime.date | None = None) -> bytes:
     """The PDF bytes of `document` from its kind's template; `draft` adds the 草稿 watermark."""
     # Imported here: WeasyPrint loads Pango at import time, which only PDF work needs.
     from weasyprint import HTML
 
-    template = get_template(document.kind.template_name or GENERIC_TEMPLATE)
-    html = template.render(
-        document_pdf_context(document=document, case=case, draft=draft, issued_on=issued_on)
-    )
+    html = render_document_html(document=document, case=case, draft=draft, issued_on=issued_on)
     return HTML(string=html, base_url=".").write_pdf()

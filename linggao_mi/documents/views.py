@@ -13,7 +13,7 @@ from linggao_mi.casework.rules import RuleViolation
 from . import services
 from .choices import FROZEN_STATES
 from .forms import DocumentEditForm, ReturnForm, ServeForm
-from .pdf import render_document_pdf
+from .pdf import render_document_html, render_document_pdf
 from .rules import DOCUMENT_STATE_FORBIDS, ISSUED_IS_FINAL
 from .selectors import document_actions, document_get, documents_awaiting_approval, user_may_change_case
 
@@ -34,6 +34,7 @@ def _detail_context(request, document, **forms) -> dict:
         "actions": document_actions(request.user, document),
         "return_form": forms.get("return_form") or ReturnForm(),
         "serve_form": forms.get("serve_form") or ServeForm(),
+        "preview_html": render_document_html(document=document, case=case, draft=not document.is_frozen),
     }
 
 

@@ -65,6 +65,8 @@ def test_workflow_through_the_pages(client, make_document, users):
     client.force_login(users["inspector1"])
     page = client.get(detail).content.decode()
     assert "报送审批</button>" in page and "批准</button>" not in page
+    # The body is previewed from the same template as the PDF, escaped into a sandboxed iframe.
+    assert 'sandbox srcdoc="&lt;!doctype html&gt;' in page and "经查，你单位存在问题。" in page
     response = client.post(
         reverse("documents:edit", args=[document.pk]),
         {
