@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from linggao_mi.casework import views as casework_views
 from linggao_mi.org import views as org_views
 
 api_v1 = [
@@ -15,7 +16,7 @@ api_v1 = [
 
 urlpatterns = [
     path("", org_views.home, name="home"),
-    path("workspace/", org_views.workspace, name="workspace"),
+    path("workspace/", casework_views.workspace, name="workspace"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("duties/", include("duties.urls")),

@@ -9,8 +9,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PUBLIC_PAGES = ["/", "/services/", "/duties/", "/boundaries/", "/accounts/login/"]
 
 # Every form control must have an accessible name (a <label>, aria-label or aria-labelledby).
-UNLABELLED = """() => [...document.querySelectorAll('input:not([type=hidden]):not([type=submit]), select, textarea')]
-  .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+UNLABELLED = """() => [...document.querySelectorAll(
+  'input:not([type=hidden]):not([type=submit]), select, textarea')]
+  .filter(el => !(el.labels && el.labels.length)
+    && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
   .map(el => el.name || el.id)"""
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
@@ -31,7 +33,9 @@ def test_public_pages_fit_a_phone(page, path):
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
 def test_public_pages_reflow_at_200_percent_zoom(browser, live_server, path):
     # 200% zoom of a 1280-px window is a 640-CSS-px layout viewport at device scale 2.
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 640, "height": 400}, device_scale_factor=2)
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 640, "height": 400}, device_scale_factor=2
+    )
     _check(context.new_page(), path)
     context.close()
 

@@ -31,6 +31,12 @@ class Case(models.Model):
         abstract = True
         ordering = ["-created_at"]
 
+    def __str__(self) -> str:
+        return self.reference
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.DETAIL_URL_NAME, args=[self.pk])
+
     @property
     def reference(self) -> str:
         return f"{self.REFERENCE_PREFIX}〔{self.created_at:%Y}〕{self.pk}号"
@@ -41,12 +47,6 @@ class Case(models.Model):
 
     def responsible_users(self):
         return self.inspectors.all()
-
-    def get_absolute_url(self) -> str:
-        return reverse(self.DETAIL_URL_NAME, args=[self.pk])
-
-    def __str__(self) -> str:
-        return self.reference
 
 
 class CaseEvent(models.Model):

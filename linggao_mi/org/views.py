@@ -1,16 +1,8 @@
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-
-from .selectors import user_role
 
 
 def home(request):
     return render(request, "home.html")
-
-
-@login_required
-def workspace(request):
-    return render(request, "workspace.html", {"role": user_role(request.user)})
 
 
 def permission_denied(request, exception=None):
