@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from linggao_mi.attachments.filetypes import sniff_receipt
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.services import case_event_record
 from linggao_mi.notifications.services import notify
@@ -272,8 +273,6 @@ def document_serve(
         if refused and not note:
             raise RuleViolation(rules.REFUSAL_NEEDS_NOTE)
         if receipt is not None:
-            from linggao_mi.attachments.filetypes import sniff_receipt
-
             sniff_receipt(receipt)
         document.served_method = method
         document.served_on = served_on
