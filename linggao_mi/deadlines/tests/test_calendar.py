@@ -73,12 +73,8 @@ def test_entering_a_year_marks_it_loaded_and_recomputes_provisional_deadlines(ru
         responsible=[users["inspector1"]],
         section=industry,
     )
-    workdays = deadline_open(
-        case=case, rule_code="t-decide", start=day("2027-02-15"), responsible=[], section=industry
-    )
-    settled = deadline_open(
-        case=case, rule_code="t-notice", start=day("2026-11-02"), responsible=[], section=industry
-    )
+    workdays = deadline_open(case=case, rule_code="t-decide", start=day("2027-02-15"), responsible=[], section=industry)
+    settled = deadline_open(case=case, rule_code="t-notice", start=day("2026-11-02"), responsible=[], section=industry)
     assert (six_months.due, six_months.provisional) == (day("2027-03-01"), True)
     assert (into_spring.due, into_spring.provisional) == (day("2027-02-08"), True)  # Monday, weekends-only
     assert (workdays.due, workdays.provisional) == (day("2027-02-22"), True)
@@ -106,13 +102,9 @@ def test_entering_a_year_marks_it_loaded_and_recomputes_provisional_deadlines(ru
 
 
 def test_recompute_reaches_closed_provisional_deadlines_and_reopens_no_longer_overdue(rules, users, industry):
-    met = deadline_open(
-        case=industry, rule_code="t-notice", start=day("2027-01-24"), responsible=[], section=industry
-    )
+    met = deadline_open(case=industry, rule_code="t-notice", start=day("2027-01-24"), responsible=[], section=industry)
     deadline_meet(deadline=met, on=day("2027-02-09"))
-    late = deadline_open(
-        case=industry, rule_code="t-notice", start=day("2027-01-24"), responsible=[], section=industry
-    )
+    late = deadline_open(case=industry, rule_code="t-notice", start=day("2027-01-24"), responsible=[], section=industry)
     Deadline.objects.filter(pk=late.pk).update(state=DeadlineState.OVERDUE)
     calendar_year_enter(actor=users["admin"], year=2027, holidays=HOLIDAYS_2027, workdays=MAKEUP_2027)
     met.refresh_from_db()
@@ -223,9 +215,7 @@ def test_form_parses_ranges_and_makeup_days_in_several_notations():
     form = CalendarYearForm(
         {
             "year": "2027",
-            "holidays": (
-                "元旦 2027-01-01 至 2027-01-03\n春节：2027年2月6日至2027年2月14日\n# 注释\n\n清明节 2027/4/5"
-            ),
+            "holidays": ("元旦 2027-01-01 至 2027-01-03\n春节：2027年2月6日至2027年2月14日\n# 注释\n\n清明节 2027/4/5"),
             "workdays": "春节 2027-02-20\n国庆节 2027-09-26、2027-10-09",
         }
     )

@@ -169,9 +169,7 @@ def test_largest_amounts_are_computed():
 
 starts = st.dates(min_value=datetime.date(2004, 1, 1), max_value=datetime.date(2027, 12, 31))
 units = st.sampled_from(list(Unit))
-PROPERTY = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @pytest.fixture

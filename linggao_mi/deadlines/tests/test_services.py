@@ -148,9 +148,7 @@ def test_deadlines_for_user_overdue_first_and_scoped(rules, users, industry, cas
     Deadline.objects.filter(pk=marked.pk).update(state=DeadlineState.OVERDUE)
     done = open_(case, users, industry, start="2026-11-01", responsible=[users["inspector1"]])
     deadline_meet(deadline=done, on=today)
-    elsewhere = open_(
-        case, users, industry, start="2026-11-26", responsible=[], section=Section.objects.get(code="it")
-    )
+    elsewhere = open_(case, users, industry, start="2026-11-26", responsible=[], section=Section.objects.get(code="it"))
 
     assert list(deadlines_for_user(users["inspector1"], today=today)) == [late, near]
     assert list(deadlines_for_user(users["inspector2"], today=today)) == [marked]

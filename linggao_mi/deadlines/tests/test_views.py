@@ -218,10 +218,7 @@ def test_calendar_page_for_staff_shows_schedule_without_form(client, users):
     assert "2026年放假安排" in text and "国庆节" in text and "10月1日至10月7日" in text
     assert "录入年度放假安排" not in text
     assert "2027年的国务院放假安排尚未录入" in text
-    assert (
-        client.post("/deadlines/calendar/", {"year": "2027", "holidays": "元旦 2027-01-01"}).status_code
-        == 403
-    )
+    assert client.post("/deadlines/calendar/", {"year": "2027", "holidays": "元旦 2027-01-01"}).status_code == 403
     assert not CalendarYear.objects.filter(year=2027).exists()
 
 
@@ -316,8 +313,6 @@ def test_django_admin_rule_amount_is_configurable(client, users, rules):
 
 
 def test_django_admin_deadline_list(client, users, rules, industry):
-    deadline_open(
-        case=industry, rule_code="t-notice", start=day("2026-11-02"), responsible=[], section=industry
-    )
+    deadline_open(case=industry, rule_code="t-notice", start=day("2026-11-02"), responsible=[], section=industry)
     client.force_login(users["admin"])
     assert client.get("/admin/deadlines/deadline/").status_code == 200
