@@ -175,7 +175,11 @@ class PlanSerializer(serializers.Serializer):
     mode = serializers.ChoiceField(choices=Mode.choices)
     trigger = serializers.ChoiceField(choices=Trigger.choices)
     planned_date = serializers.DateField()
-    items = serializers.ListField(child=serializers.ChoiceField(choices=CheckItem.choices), allow_empty=False)
+    items = serializers.ListField(
+        child=serializers.CharField(),
+        allow_empty=False,
+        help_text="监察内容编号（三（四）2）：" + "；".join(f"{c.value} {c.label}" for c in CheckItem),
+    )
     inspectors = serializers.PrimaryKeyRelatedField(queryset=_inspectors(), many=True)
     basis = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -277,7 +281,7 @@ class ReportSerializer(serializers.Serializer):
 
 class VerifySerializer(serializers.Serializer):
     verified_on = serializers.DateField()
-    result = serializers.ChoiceField(choices=VerificationResult.choices)
+    verification_result = serializers.ChoiceField(choices=VerificationResult.choices)
     notes = serializers.CharField()
 
 
@@ -451,7 +455,10 @@ class CaseViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadOnly
     def verify(self, request, pk=None):
         return self._run(
             VerifySerializer,
-            lambda case, d: services.rectification_verify(actor=request.user, case=case, **d),
+            lambda case, d: services.rectification_verify(
+                actor=request.user, case=case, verified_on=d["verified_on"], result=d["verification_result"],
+                notes=d["notes"],
+            ),
         )
 
     @_step(EscalateSerializer, "整改逾期移送处理")

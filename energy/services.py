@@ -83,7 +83,7 @@ def _fmt(day: datetime.date) -> str:
 
 def _period(code: str) -> str:
     rule = rule_get(code)
-    return f"{rule.amount}{Unit(rule.unit).label}"
+    return f"{rule.amount}{'个工作日' if rule.unit == Unit.WORKDAYS else Unit(rule.unit).label}"
 
 
 # ---------------------------------------------------------------- units
@@ -184,7 +184,7 @@ def inspection_plan(
     """立案: choose the unit, the contents (三（四）2), the mode (3), the trigger and the date."""
     if not actor.has_perm("energy.add_inspectioncase"):
         raise PermissionDenied
-    items = sorted(set(items), key=int)
+    items = sorted(set(map(str, items)))
     if not items or any(i not in CheckItem.values for i in items):
         raise RuleViolation(rules.CHECKLIST_EMPTY)
     if mode == Mode.ONSITE:
@@ -579,7 +579,6 @@ def document_content(case: InspectionCase) -> dict:
         "case_reference": case.reference,
     }
     if case.outcome == Outcome.VIOLATION:
-        window = rule_get(rules.RULE_EXTENSION_WINDOW)
         content.update(
             requirements=case.rectification_requirements,
             months=case.rectification_months,
@@ -590,7 +589,7 @@ def document_content(case: InspectionCase) -> dict:
                 + "，本机关将对整改情况进行核查。"
             ),
             extension_right=(
-                f"确需延长整改期限的，你单位应当在整改期限届满前{window.amount}{Unit(window.unit).label}内以书面形式向"
+                f"确需延长整改期限的，你单位应当在整改期限届满前{_period(rules.RULE_EXTENSION_WINDOW)}内以书面形式向"
                 f"{ISSUING_ORGAN}提出延期申请，本机关自收到申请之日起"
                 f"{_period(rules.RULE_EXTENSION_DECISION)}内作出决定；延期不得超过{_period(rules.RULE_EXTENSION_MAX)}。"
             ),

@@ -33,7 +33,6 @@ from .conftest import (
     onsite_recorded,
     plan,
     serve_document,
-    serve_notice,
 )
 
 pytestmark = pytest.mark.django_db

@@ -33,7 +33,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 # chiefs, handled through object permissions (casework.case_grant_access); only leaders see every case.
 _ENERGY_UNITS = [f"energy.{action}_energyunit" for action in ("add", "change", "view")]
 for _role, _perms in {
-    Role.ADMIN: _ENERGY_UNITS,
+    Role.ADMIN: _ENERGY_UNITS + ["energy.delete_energyunit"],
     Role.LEADER: ["energy.view_energyunit", "energy.view_inspectioncase"],
     Role.CHIEF: _ENERGY_UNITS + ["energy.add_inspectioncase"],
     Role.INSPECTOR: _ENERGY_UNITS + ["energy.add_inspectioncase"],
