@@ -7,7 +7,7 @@ PORT ?= 8000
 RUN_DEBS := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_DEBS := chromium poppler-utils docker-compose
 
-.PHONY: run test setup debs-run debs-test lint
+.PHONY: run test setup debs-run debs-test lint bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,6 @@ test: debs-test $(VENV)/.installed
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
+
+bench: debs-run $(VENV)/.installed
+	$(PY) bench/list_pages.py
