@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from energy import rules, services
 from energy.choices import CaseState, CheckItem, FindingResult, Measure, Mode, Outcome, Trigger
 from energy.models import InspectionCase
-from energy.models import TestingCommission as Testing
+from energy.models import TestingCommission as Commission
 from energy.services import FindingInput, RecommendationInput
 from linggao_mi.casework.rules import Rule, RuleViolation
 from linggao_mi.deadlines.models import DeadlineRule
@@ -107,7 +107,7 @@ def test_testing_agency_fee_and_pending(users, unit):
                   qualification_number="CMA-1", items="锅炉热效率", commissioned_on=TODAY())
     refused(rules.TESTING_AGENCY, services.testing_commission, **{**kwargs, "qualification_number": " "})
     refused(rules.TESTING_FREE, services.testing_commission, **{**kwargs, "fee_charged_to_unit": 500})
-    assert not Testing.objects.exists()
+    assert not Commission.objects.exists()
     services.testing_commission(**kwargs)
     refused(rules.TESTING_PENDING, decide_violation, users, case)
 

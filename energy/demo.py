@@ -1,0 +1,179 @@
+"""Demo units and cases of the energy regime for `manage.py load_demo` (idempotent: a second run adds nothing)."""
+
+import datetime
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from linggao_mi.documents.services import document_submit
+
+from . import services
+from .choices import CheckItem, FindingResult, Measure, Mode, Outcome, SignerCapacity, Trigger
+from .models import EnergyUnit, InspectionCase
+from .validators import credit_code_check_char
+
+
+def _code(body17: str) -> str:
+    return body17 + credit_code_check_char(body17)
+
+
+DEMO_UNITS = [
+    dict(
+        name="临高金牌港示范电力有限公司",
+        credit_code=_code("91469028MA5TDE0M1"),
+        address="临高县金牌港开发区港前路1号",
+        legal_representative="王建国",
+        contact_person="陈明",
+        contact_phone="0898-28280001",
+        industry="电力、热力生产和供应业",
+        is_key_unit=True,
+        annual_energy_use=18600,
+    ),
+    dict(
+        name="临高博厚示范水泥有限公司",
+        credit_code=_code("91469028MA5TDE0M2"),
+        address="临高县博厚镇工业园",
+        legal_representative="李大海",
+        contact_person="符小英",
+        contact_phone="0898-28280002",
+        industry="非金属矿物制品业",
+        is_key_unit=True,
+        annual_energy_use=9400,
+    ),
+    dict(
+        name="临高新盈示范水产加工厂",
+        credit_code=_code("92469028MA5TDE0M3"),
+        address="临高县新盈镇渔港路8号",
+        legal_representative="吴海生",
+        contact_person="吴海生",
+        contact_phone="13876000003",
+        industry="农副食品加工业",
+        is_key_unit=False,
+        annual_energy_use=860,
+    ),
+]
+
+
+def _at(day: datetime.date, hour: int) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+@transaction.atomic
+def load(users: dict[str, User]) -> None:
+    staff, inspector1, inspector2 = users["staff"], users["inspector1"], users["inspector2"]
+    units = []
+    for data in DEMO_UNITS:
+        unit = EnergyUnit.objects.filter(credit_code=data["credit_code"]).first()
+        units.append(unit or services.unit_create(actor=staff, **data))
+    if InspectionCase.objects.filter(unit__in=units).exists():
+        return
+    today = timezone.localdate()
+    pair = [inspector1, inspector2]
+    power, cement, fishery = units
+
+    # 1. A planned on-site inspection awaiting its written notice (三（四）5(2)).
+    services.inspection_plan(
+        actor=inspector1,
+        unit=power,
+        mode=Mode.ONSITE,
+        trigger=Trigger.PLAN,
+        planned_date=today + datetime.timedelta(days=14),
+        items=CheckItem.values,
+        inspectors=pair,
+    )
+
+    # 2. A written inspection whose materials came in (三（四）5(1)).
+    case = services.inspection_plan(
+        actor=inspector2,
+        unit=cement,
+        mode=Mode.WRITTEN,
+        trigger=Trigger.PLAN,
+        planned_date=today,
+        items=[CheckItem.REPORTING, CheckItem.POSTS, CheckItem.TRAINING],
+        inspectors=pair,
+    )
+    case = services.notice_serve(
+        actor=inspector2,
+        case=case,
+        served_on=today,
+        method="邮寄送达",
+        recipient="符小英",
+        requirements="请于10日内报送上一年度能源利用状况报告、能源管理岗位设置及备案材料（书面及电子版）。",
+    )
+    services.materials_receive(
+        actor=inspector2,
+        case=case,
+        received_on=today,
+        paper=True,
+        electronic=True,
+        description="能源利用状况报告1份；能源管理负责人聘任及备案文件。",
+    )
+
+    # 3. A spot check on site that found a violation: the 限期整改通知书 awaits the chief's approval.
+    case = services.inspection_plan(
+        actor=inspector1,
+        unit=power,
+        mode=Mode.ONSITE,
+        trigger=Trigger.SPOT,
+        planned_date=today,
+        items=[CheckItem.ELIMINATION, CheckItem.METERING],
+        inspectors=pair,
+    )
+    case = services.record_file(
+        actor=inspector1,
+        case=case,
+        started_at=_at(today, 9),
+        ended_at=_at(today, 11),
+        place=power.address,
+        inspectors=pair,
+        present="陈明（能源管理负责人）",
+        measures=[Measure.ENTER, Measure.DOCUMENTS, Measure.TESTING],
+        findings={
+            CheckItem.ELIMINATION: services.FindingInput(
+                FindingResult.VIOLATION,
+                "2号车间仍在使用国家明令淘汰的Y系列高耗能电动机3台",
+                "《中华人民共和国节约能源法》第十七条",
+            ),
+            CheckItem.METERING: services.FindingInput(FindingResult.COMPLIANT, "能源计量器具配备符合要求"),
+        },
+        signer_name="王建国",
+        signer_capacity=SignerCapacity.LEGAL_REPRESENTATIVE,
+    )
+    case = services.outcome_decide(
+        actor=inspector1,
+        case=case,
+        outcome=Outcome.VIOLATION,
+        ended_on=today,
+        rectification_requirements="停止使用并淘汰上述电动机，更换为符合能效标准的产品，并将处置凭证报送本机关。",
+        rectification_months=3,
+    )
+    document_submit(actor=inspector1, document=case.outcome_document)
+
+    # 4. A spot check that found nothing: closed with its record.
+    case = services.inspection_plan(
+        actor=inspector2,
+        unit=fishery,
+        mode=Mode.ONSITE,
+        trigger=Trigger.SPOT,
+        planned_date=today,
+        items=[CheckItem.ELIMINATION, CheckItem.STANDARDS],
+        inspectors=pair,
+    )
+    case = services.record_file(
+        actor=inspector2,
+        case=case,
+        started_at=_at(today, 14),
+        ended_at=_at(today, 15),
+        place=fishery.address,
+        inspectors=pair,
+        present="吴海生",
+        measures=[Measure.ENTER],
+        findings={
+            CheckItem.ELIMINATION: services.FindingInput(FindingResult.COMPLIANT, "未发现淘汰设备"),
+            CheckItem.STANDARDS: services.FindingInput(FindingResult.COMPLIANT, "制冰设备能效符合标准"),
+        },
+        signer_name="吴海生",
+        signer_capacity=SignerCapacity.LEGAL_REPRESENTATIVE,
+    )
+    services.outcome_decide(actor=inspector2, case=case, outcome=Outcome.NONE, ended_on=today)
