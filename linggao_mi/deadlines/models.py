@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 from linggao_mi.org.models import Section
 
 from .choices import CalendarSource, DayKind, DeadlineState
-from .periods import MAX_AMOUNT, Unit
+from .periods import MAX_AMOUNT, Unit, period_text
 
 __all__ = ["CalendarDay", "CalendarYear", "Deadline", "DeadlineRule", "DeadlineState", "Unit"]
 
@@ -94,7 +94,7 @@ class DeadlineRule(models.Model):
 
     @property
     def period_display(self) -> str:
-        return f"{self.amount}{Unit(self.unit).label}"
+        return period_text(self.amount, self.unit)
 
 
 class DeadlineQuerySet(models.QuerySet):
@@ -166,7 +166,7 @@ class Deadline(models.Model):
 
     @property
     def period_display(self) -> str:
-        return f"{self.amount}{Unit(self.unit).label}"
+        return period_text(self.amount, self.unit)
 
     @property
     def state_badge(self) -> str:

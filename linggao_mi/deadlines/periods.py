@@ -82,6 +82,11 @@ class WorkCalendar:
         return all(self.is_loaded(year) for year in range(first.year, last.year + 1))
 
 
+def period_text(amount: int, unit: str) -> str:
+    """"15日", "5个工作日", "6个月"."""
+    return f"{amount}个工作日" if unit == Unit.WORKDAYS else f"{amount}{Unit(unit).label}"
+
+
 def is_workday(day: datetime.date) -> bool:
     return WorkCalendar().is_workday(day)
 

@@ -9,7 +9,7 @@ from linggao_mi.casework.rules import RuleViolation
 
 from .forms import CalculatorForm, CalendarYearForm
 from .models import CalendarYear
-from .periods import PERIOD_CITATION, Unit
+from .periods import PERIOD_CITATION, period_text
 from .selectors import calendar_schedule, calendar_years, deadlines_for_user, unloaded_years
 from .services import CALENDAR_ENTER_PERMISSION, calendar_year_enter
 
@@ -25,7 +25,7 @@ def calculator(request):
         {
             "form": form,
             "result": result,
-            "unit_label": Unit(form.cleaned_data["unit"]).label if result else "",
+            "period": period_text(form.cleaned_data["amount"], form.cleaned_data["unit"]) if result else "",
             "citation": PERIOD_CITATION,
         },
     )

@@ -57,7 +57,7 @@ def test_open_with_amount_and_unit_overriding_the_rule(rules, users, industry, c
     assert (deadline.due, deadline.title, deadline.period_display) == (
         day("2026-10-13"),
         "五日内决定",
-        "5工作日",
+        "5个工作日",
     )
 
 
