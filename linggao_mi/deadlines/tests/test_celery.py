@@ -36,7 +36,12 @@ def broker(tmp_path):
         }
     app.conf.worker_enable_remote_control = False
     _reset_connections()
-    yield f"test-reminders-{uuid.uuid4().hex[:8]}"
+    queue = f"test-reminders-{uuid.uuid4().hex[:8]}"
+    yield queue
+    if settings.REDIS_URL:  # leave no trace of the private queue on a shared Redis
+        with app.connection_for_write() as conn:
+            keys = [queue] + [f"_kombu.{kind}.{queue}" for kind in ("binding", "binding_permanent")]
+            conn.default_channel.client.delete(*keys)
     app.conf.update(saved)
     _reset_connections()
 
