@@ -105,6 +105,7 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 # Locking the account itself is the requirement; an address-based lock would let a guesser rotate addresses.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
