@@ -32,6 +32,12 @@ def unit(users):
     )
 
 
+def press(page, name: str) -> None:
+    button = page.get_by_role("button", name=name)
+    button.focus()
+    page.keyboard.press("Enter")
+
+
 def _label(user) -> str:
     return user.get_full_name() or user.username
 
@@ -72,9 +78,11 @@ def test_chief_approves_rectification_notice_and_downloads_pdf(page, users, unit
     login(page, users["chief"].username)
     page.goto(case.get_absolute_url())
     page.get_by_role("link", name=re.compile("限期整改通知书《")).click()
-    page.get_by_role("button", name="批准").click()
-    expect(page.get_by_text("已批准。")).to_be_visible()
-    page.get_by_role("button", name="签发").click()
+    # The document page's preview iframe may still be laying out: press the buttons from the keyboard,
+    # which a late layout shift cannot divert.
+    press(page, "批准")
+    expect(page.get_by_role("status")).to_contain_text("已批准", timeout=20000)
+    press(page, "签发")
     expect(page.get_by_role("link", name=re.compile("下载 PDF"))).to_be_visible(timeout=20000)
     with page.expect_download() as info:
         page.get_by_role("link", name=re.compile("下载 PDF")).click()
