@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.selectors import case_timeline
 from linggao_mi.deadlines.models import Deadline
-from linggao_mi.documents.choices import ServiceMethod
+from linggao_mi.documents.choices import DocumentState, ServiceMethod
 
 from . import forms, services
 from .choices import CaseState, ExtensionState, Measure
@@ -191,7 +191,8 @@ def _step(request, pk, form_class, run, title, success, *, form_kwargs=None, ini
     """A form page for one step of a case: refusals show inline with their rule and clause."""
     case = _case_for_change(request, pk)
     kwargs = form_kwargs(case) if form_kwargs else {}
-    form = form_class(request.POST or None, request.FILES or None, initial=initial, **kwargs)
+    bound = request.method == "POST"
+    form = form_class(request.POST if bound else None, request.FILES if bound else None, initial=initial, **kwargs)
     if request.method == "POST" and form.is_valid():
         try:
             run(case, form.cleaned_data, form)
@@ -326,8 +327,22 @@ def case_outcome(request, pk: int):
     )
 
 
+class _ConfirmForm(forms.forms.Form):
+    pass
+
+
 @login_required
 def case_serve(request, pk: int):
+    document = case_detail_get(request.user, pk).outcome_document
+    if document is not None and document.state == DocumentState.SERVED:
+        # Served from the document's own page: the case only has to catch up.
+        return _step(
+            request, pk, _ConfirmForm, lambda case, d, form: services.outcome_document_serve(
+                actor=request.user, case=case
+            ), "登记文书送达", "案件已按送达日期进入下一步。",
+            note=f"文书已于{services._fmt(document.served_on)}在文书页面登记送达，确认后案件进入下一步。",
+        )
+
     def run(case, d, form):
         services.outcome_document_serve(actor=request.user, case=case, **d)
 

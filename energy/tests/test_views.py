@@ -211,3 +211,19 @@ def test_detail_page_of_recorded_case_on_a_phone_width_form(client, users, unit)
     client.force_login(users["inspector1"])
     page = client.get(reverse("energy:case_outcome", args=[case.pk])).content.decode()
     assert 'name="viewport"' in page and "用能产品、设备和生产工艺淘汰制度执行情况——检查结果" in page
+
+
+def test_serve_page_catches_up_with_a_serve_from_the_documents_page(client, users, unit):
+    from linggao_mi.documents.services import document_serve
+
+    from .conftest import decide_violation, issue_document
+
+    case = decide_violation(users, onsite_recorded(users, unit))
+    document = issue_document(users, case)
+    document_serve(actor=users["inspector1"], document=document, method="direct", served_on=TODAY(), recipient="王")
+    client.force_login(users["inspector1"])
+    url = reverse("energy:case_serve", args=[case.pk])
+    assert "在文书页面登记送达" in client.get(url).content.decode()
+    assert client.post(url, {}).status_code == 302
+    case.refresh_from_db()
+    assert case.state == CaseState.RECTIFYING and case.rectification_deadline.start == TODAY()
