@@ -93,7 +93,7 @@ class ExtensionState(models.TextChoices):
 
 
 class CaseState(models.TextChoices):
-    PLANNED = "planned", "已立案待通知"
+    PLANNED = "planned", "已立案"
     NOTIFIED = "notified", "已书面通知"
     MATERIALS_RECEIVED = "materials_received", "已收到报送材料"
     RECORDED = "recorded", "已制作现场监察笔录"
