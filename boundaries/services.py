@@ -5,8 +5,8 @@ from collections.abc import Iterable
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from duties.registers import next_order, require_perm, save_with_history
 from linggao_mi.org.models import Department
+from linggao_mi.registers import next_order, require_perm, save_with_history
 
 from .models import Assignment, BoundaryCase, BoundaryMatter, LegalBasis
 

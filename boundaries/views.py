@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.urls import reverse
 
-from duties.registers import edit_page, edit_permission_required, history_page
+from linggao_mi.registers import edit_page, edit_permission_required, history_page
 
 from . import selectors, services
 from .forms import (

@@ -4,9 +4,9 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from linggao_mi.org.models import Section
+from linggao_mi.registers import next_order, require_perm, save_with_history
 
 from .models import Duty, DutyItem
-from .registers import next_order, require_perm, save_with_history
 
 
 @transaction.atomic

@@ -1,9 +1,10 @@
 from django.shortcuts import render
 from django.urls import reverse
 
+from linggao_mi.registers import edit_page, edit_permission_required, history_page
+
 from . import selectors, services
 from .forms import DutyForm, DutyItemCreateForm, DutyItemForm
-from .registers import edit_page, edit_permission_required, history_page
 
 
 def register_list(request):

@@ -3,8 +3,8 @@
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from duties.registers import require_perm, save_with_history
 from linggao_mi.org.models import Section
+from linggao_mi.registers import require_perm, save_with_history
 
 from .models import PHONE_SEPARATOR, PublicityEvent, ServiceItem, split_phones
 

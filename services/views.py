@@ -2,7 +2,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from duties.registers import edit_page, edit_permission_required, history_page
+from linggao_mi.registers import edit_page, edit_permission_required, history_page
 
 from . import selectors
 from . import services as writes

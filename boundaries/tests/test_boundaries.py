@@ -4,8 +4,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from boundaries.models import Assignment, BoundaryCase, BoundaryMatter, LegalBasis
-from duties.registers import BASELINE_REASON
 from linggao_mi.org.models import Department
+from linggao_mi.registers import BASELINE_REASON
 
 from .factories import AssignmentFactory, BoundaryCaseFactory, BoundaryMatterFactory, LegalBasisFactory
 

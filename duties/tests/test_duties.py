@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from duties import services
 from duties.models import Duty, DutyItem
-from duties.registers import BASELINE_REASON, NO_PERMISSION
 from linggao_mi.org.models import Section
+from linggao_mi.registers import BASELINE_REASON, NO_PERMISSION
 
 from .factories import DutyFactory, DutyItemFactory
 

@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from duties.registers import BASELINE_REASON
 from linggao_mi.org.models import Section
+from linggao_mi.registers import BASELINE_REASON
 from services.models import PublicityEvent, ServiceItem, validate_phones
 
 from .factories import PublicityEventFactory, ServiceItemFactory

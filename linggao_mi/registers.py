@@ -1,7 +1,5 @@
 """What the three public registers (duties, boundaries, services) share: saving with history, the
 permission gate of their edit pages, and the edit and history pages themselves.
-
-It lives in `duties` because that is the first register; `boundaries` and `services` import it.
 """
 
 from collections.abc import Callable
@@ -119,7 +117,7 @@ def edit_page(
         "history_url": history_url,
         "subject": subject,
     }
-    return render(request, "duties/register_edit.html", context)
+    return render(request, "registers/edit.html", context)
 
 
 @dataclass
@@ -188,4 +186,4 @@ def history_page(request: HttpRequest, *, obj: models.Model, title: str, back_ur
         "edit_url": edit_url,
         "entries": history_entries(obj),
     }
-    return render(request, "duties/register_history.html", context)
+    return render(request, "registers/history.html", context)
