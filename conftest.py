@@ -1,6 +1,7 @@
 """Fixtures shared by every test module: the organisation as fixtures/ loads it, users per role, a browser."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,8 @@ def page(browser, live_server, request):
     page = context.new_page()
     yield page
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    name = re.sub(r"[^\w\-\[\]]+", "_", request.node.name)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     context.close()
 
 
