@@ -30,7 +30,7 @@ debs-test: debs-run
 	$(call install_debs,$(TEST_DEBS))
 
 setup: debs-run $(VENV)/.installed
-	mkdir -p var
+	mkdir -p var/celery-queue var/celery-processed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_registers
 	$(PY) manage.py load_demo
