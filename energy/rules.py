@@ -1,12 +1,12 @@
 """The rules of 三（四） as constants: every refusal names its clause (DESIGN.md §3).
 
 Periods that the county may set differently are DeadlineRule rows (amount editable in admin),
-created by migration 0002; their codes are here and nowhere else.
+created from energy/reference.py (migration 0002 and after every flush); their codes are here and nowhere else.
 """
 
 from linggao_mi.casework.rules import Rule
 
-# DeadlineRule codes (energy/migrations/0002_rules_and_kinds.py).
+# DeadlineRule codes (rows: energy/reference.py).
 RULE_NOTICE_LEAD = "energy_notice_lead"  # 7 日 in this county (the national 节能监察办法 says 5)
 RULE_DELIVERY = "energy_delivery"  # 15 日 after the inspection ends
 RULE_RECTIFICATION = "energy_rectification"  # at most 6 个月; a case's deadline uses the months chosen

@@ -11,7 +11,6 @@ from energy.models import InspectionCase
 from linggao_mi.casework.rules import STATE_FORBIDS, RuleViolation
 
 from .conftest import TODAY, onsite_recorded
-from .reference import ensure_reference_rows
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +19,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 def _postgres_only():
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")
-    ensure_reference_rows()
 
 
 def test_two_concurrent_outcome_decisions_one_wins(users, unit):
