@@ -5,7 +5,6 @@ A refusal by a rule answers 400 {"detail": message, "rule": code, "clause": clau
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import ProtectedError
 from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.decorators import action
@@ -18,7 +17,6 @@ from linggao_mi.documents.choices import ServiceMethod
 from . import services
 from .choices import (
     CheckItem,
-    ExtensionState,
     FindingResult,
     Measure,
     Mode,
@@ -27,7 +25,7 @@ from .choices import (
     Trigger,
     VerificationResult,
 )
-from .models import EnergyUnit, Finding, InspectionCase
+from .models import EnergyUnit, Finding, InspectionCase, TestingCommission
 from .selectors import UNIT_VIEW, cases_list
 
 RuleError = inline_serializer(
@@ -100,10 +98,7 @@ class UnitViewSet(RuleViolationMixin, viewsets.ModelViewSet):
         )
 
     def perform_destroy(self, instance):
-        try:
-            services.unit_delete(actor=self.request.user, unit=instance)
-        except ProtectedError:  # pragma: no cover - unit_delete refuses first
-            raise
+        services.unit_delete(actor=self.request.user, unit=instance)
 
 
 # ---------------------------------------------------------------- cases
@@ -206,14 +201,27 @@ class FindingInputSerializer(serializers.Serializer):
     basis = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-def _findings(data) -> dict:
-    return {
-        f["item"]: services.FindingInput(f["result"], f["facts"], f["basis"])
-        for f in data.get("findings") or []
-    }
+class FindingsMixin:
+    """`findings` (a list in the body) reach the service as item → FindingInput."""
+
+    def validate_findings(self, value) -> dict:
+        return {f["item"]: services.FindingInput(f["result"], f["facts"], f["basis"]) for f in value}
 
 
-class RecordSerializer(serializers.Serializer):
+class RecommendationSerializer(serializers.Serializer):
+    department = serializers.CharField()
+    basis = serializers.CharField()
+    facts = serializers.CharField()
+
+
+class RecommendationMixin:
+    """`recommendation` (an object in the body, or absent) reaches the service as RecommendationInput or None."""
+
+    def validate_recommendation(self, value):
+        return services.RecommendationInput(**value) if value else None
+
+
+class RecordSerializer(FindingsMixin, serializers.Serializer):
     started_at = serializers.DateTimeField()
     ended_at = serializers.DateTimeField()
     place = serializers.CharField()
@@ -222,7 +230,7 @@ class RecordSerializer(serializers.Serializer):
     measures = serializers.ListField(child=serializers.ChoiceField(choices=Measure.choices))
     measures_other = serializers.CharField(required=False, allow_blank=True, default="")
     notes = serializers.CharField(required=False, allow_blank=True, default="")
-    findings = FindingInputSerializer(many=True, required=False)
+    findings = FindingInputSerializer(many=True, required=False, default=list)
     signer_name = serializers.CharField(required=False, allow_blank=True, default="")
     signer_capacity = serializers.ChoiceField(
         choices=SignerCapacity.choices, required=False, allow_blank=True, default=""
@@ -244,22 +252,17 @@ class TestingResultSerializer(serializers.Serializer):
     results = serializers.CharField()
     results_on = serializers.DateField()
 
-
-class RecommendationSerializer(serializers.Serializer):
-    department = serializers.CharField()
-    basis = serializers.CharField()
-    facts = serializers.CharField()
-
-
-def _recommendation(data):
-    rec = data.get("recommendation")
-    return services.RecommendationInput(**rec) if rec else None
+    def validate_testing(self, value: int) -> TestingCommission:
+        testing = self.context["case"].testings.filter(pk=value).first()
+        if testing is None:
+            raise serializers.ValidationError("本案没有该委托检测记录。")
+        return testing
 
 
-class OutcomeSerializer(serializers.Serializer):
+class OutcomeSerializer(FindingsMixin, RecommendationMixin, serializers.Serializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     ended_on = serializers.DateField()
-    findings = FindingInputSerializer(many=True, required=False)
+    findings = FindingInputSerializer(many=True, required=False, default=list)
     rectification_requirements = serializers.CharField(required=False, allow_blank=True, default="")
     rectification_months = serializers.IntegerField(required=False, allow_null=True, default=None)
     suggestions = serializers.CharField(required=False, allow_blank=True, default="")
@@ -281,7 +284,7 @@ class ReportSerializer(serializers.Serializer):
 
 class VerifySerializer(serializers.Serializer):
     verified_on = serializers.DateField()
-    verification_result = serializers.ChoiceField(choices=VerificationResult.choices)
+    verification_result = serializers.ChoiceField(choices=VerificationResult.choices, source="result")
     notes = serializers.CharField()
 
 
@@ -302,7 +305,7 @@ class ExtensionDecideSerializer(serializers.Serializer):
     granted_months = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
 
 
-class CloseSerializer(serializers.Serializer):
+class CloseSerializer(RecommendationMixin, serializers.Serializer):
     reason = serializers.CharField()
     closed_on = serializers.DateField(required=False, allow_null=True, default=None)
     recommendation = RecommendationSerializer(required=False, allow_null=True, default=None)
@@ -339,168 +342,90 @@ class CaseViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadOnly
             .select_related("delivery_deadline", "rectification_deadline")
         )
 
-    def _run(self, serializer_class, run):
+    def _run(self, serializer_class, service, target=None):
+        """One step on the case: the body's validated data go to `service` with the actor and the case, or with
+        what `target(case)` names instead."""
         case = self.get_object()  # 404 outside the user's scope
-        data = serializer_class(data=self.request.data)
+        data = serializer_class(data=self.request.data, context={"case": case})
         data.is_valid(raise_exception=True)
-        run(case, data.validated_data)
+        service(actor=self.request.user, **(target(case) if target else {"case": case}), **data.validated_data)
         return Response(CaseSerializer(self.get_queryset().get(pk=case.pk)).data)
 
     def create(self, request, *args, **kwargs):
         data = PlanSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        d = data.validated_data
-        case = services.inspection_plan(
-            actor=request.user,
-            unit=d["unit"],
-            mode=d["mode"],
-            trigger=d["trigger"],
-            planned_date=d["planned_date"],
-            items=d["items"],
-            inspectors=d["inspectors"],
-            basis=d["basis"],
-        )
+        case = services.inspection_plan(actor=request.user, **data.validated_data)
         return Response(CaseSerializer(self.get_queryset().get(pk=case.pk)).data, status=201)
 
     @_step(NoticeSerializer, "登记书面监察通知（三（四）5(1)(2)）")
     @action(detail=True, methods=["post"])
     def notice(self, request, pk=None):
-        return self._run(
-            NoticeSerializer,
-            lambda case, d: services.notice_serve(
-                actor=request.user,
-                case=case,
-                served_on=d["served_on"],
-                method=ServiceMethod(d["method"]).label,
-                recipient=d["recipient"],
-                requirements=d["requirements"],
-                planned_date=d["planned_date"],
-            ),
-        )
+        return self._run(NoticeSerializer, services.notice_serve)
 
     @_step(MaterialsSerializer, "登记被监察单位报送的材料（三（四）5(1)）")
     @action(detail=True, methods=["post"])
     def materials(self, request, pk=None):
-        return self._run(
-            MaterialsSerializer,
-            lambda case, d: services.materials_receive(actor=request.user, case=case, **d),
-        )
+        return self._run(MaterialsSerializer, services.materials_receive)
 
     @_step(RecordSerializer, "登记现场监察笔录（三（四）5(3)）")
     @action(detail=True, methods=["post"])
     def record(self, request, pk=None):
-        def run(case, d):
-            d = dict(d)
-            findings = _findings(d)
-            d.pop("findings", None)
-            services.record_file(actor=request.user, case=case, findings=findings, **d)
-
-        return self._run(RecordSerializer, run)
+        return self._run(RecordSerializer, services.record_file)
 
     @_step(TestingSerializer, "委托节能检测（三（四）5(5)）")
     @action(detail=True, methods=["post"])
     def testing(self, request, pk=None):
-        return self._run(
-            TestingSerializer, lambda case, d: services.testing_commission(actor=request.user, case=case, **d)
-        )
+        return self._run(TestingSerializer, services.testing_commission)
 
     @_step(TestingResultSerializer, "登记检测结论")
     @action(detail=True, methods=["post"], url_path="testing-result")
     def testing_result(self, request, pk=None):
-        def run(case, d):
-            testing = case.testings.filter(pk=d["testing"]).first()
-            if testing is None:
-                raise serializers.ValidationError({"testing": ["本案没有该委托检测记录。"]})
-            services.testing_result_record(
-                actor=request.user, testing=testing, results=d["results"], results_on=d["results_on"]
-            )
-
-        return self._run(TestingResultSerializer, run)
+        # The body names the testing record (checked to be this case's); the service takes that, not the case.
+        return self._run(TestingResultSerializer, services.testing_result_record, target=lambda case: {})
 
     @_step(OutcomeSerializer, "作出处理决定（三（四）6）")
     @action(detail=True, methods=["post"])
     def outcome(self, request, pk=None):
-        return self._run(
-            OutcomeSerializer,
-            lambda case, d: services.outcome_decide(
-                actor=request.user,
-                case=case,
-                outcome=d["outcome"],
-                ended_on=d["ended_on"],
-                findings=_findings(d),
-                rectification_requirements=d["rectification_requirements"],
-                rectification_months=d["rectification_months"],
-                suggestions=d["suggestions"],
-                recommendation=_recommendation(d),
-            ),
-        )
+        return self._run(OutcomeSerializer, services.outcome_decide)
 
     @_step(ServeSerializer, "登记处理文书送达（三（四）6(4)）")
     @action(detail=True, methods=["post"])
     def serve(self, request, pk=None):
-        return self._run(
-            ServeSerializer,
-            lambda case, d: services.outcome_document_serve(actor=request.user, case=case, **d),
-        )
+        return self._run(ServeSerializer, services.outcome_document_serve)
 
     @_step(ReportSerializer, "登记整改结果（三（四）6(5)）")
     @action(detail=True, methods=["post"])
     def report(self, request, pk=None):
-        return self._run(
-            ReportSerializer, lambda case, d: services.report_receive(actor=request.user, case=case, **d)
-        )
+        return self._run(ReportSerializer, services.report_receive)
 
     @_step(VerifySerializer, "核查整改情况（三（四）6(5)）")
     @action(detail=True, methods=["post"])
     def verify(self, request, pk=None):
-        return self._run(
-            VerifySerializer,
-            lambda case, d: services.rectification_verify(
-                actor=request.user, case=case, verified_on=d["verified_on"], result=d["verification_result"],
-                notes=d["notes"],
-            ),
-        )
+        return self._run(VerifySerializer, services.rectification_verify)
 
     @_step(EscalateSerializer, "整改逾期移送处理")
     @action(detail=True, methods=["post"])
     def escalate(self, request, pk=None):
-        return self._run(
-            EscalateSerializer,
-            lambda case, d: services.rectification_escalate(actor=request.user, case=case, **d),
-        )
+        return self._run(EscalateSerializer, services.rectification_escalate)
 
     @_step(ExtensionRequestSerializer, "登记延期申请（三（四）6(6)）")
     @action(detail=True, methods=["post"], url_path="extension-request")
     def extension_request(self, request, pk=None):
-        return self._run(
-            ExtensionRequestSerializer,
-            lambda case, d: services.extension_request(actor=request.user, case=case, **d),
-        )
+        return self._run(ExtensionRequestSerializer, services.extension_request)
 
     @_step(ExtensionDecideSerializer, "对延期申请作出决定（三（四）6(6)）")
     @action(detail=True, methods=["post"], url_path="extension-decide")
     def extension_decide(self, request, pk=None):
-        def run(case, d):
-            extension = case.extensions.filter(state=ExtensionState.PENDING).first()
-            if extension is None:
-                raise RuleViolation(services.rules.EXTENSION_PENDING, "没有待决定的延期申请")
-            services.extension_decide(actor=request.user, extension=extension, **d)
-
-        return self._run(ExtensionDecideSerializer, run)
+        return self._run(
+            ExtensionDecideSerializer,
+            services.extension_decide,
+            target=lambda case: {"extension": services.pending_extension(case)},
+        )
 
     @_step(CloseSerializer, "结案（移送处理后）")
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
-        return self._run(
-            CloseSerializer,
-            lambda case, d: services.case_close(
-                actor=request.user,
-                case=case,
-                reason=d["reason"],
-                closed_on=d["closed_on"],
-                recommendation=_recommendation(d),
-            ),
-        )
+        return self._run(CloseSerializer, services.case_close)
 
 
 router = SimpleRouter(trailing_slash=False)

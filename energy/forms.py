@@ -1,7 +1,5 @@
 """Forms of the energy pages; the services check the rules again (and alone decide)."""
 
-import datetime
-
 from django import forms
 from django.contrib.auth.models import User
 from django.utils import timezone
@@ -9,7 +7,9 @@ from django.utils import timezone
 from linggao_mi.documents.choices import ServiceMethod
 from linggao_mi.org.choices import Role
 
+from . import services
 from .choices import (
+    CaseState,
     CheckItem,
     FindingResult,
     Measure,
@@ -20,14 +20,11 @@ from .choices import (
     VerificationResult,
 )
 from .models import EnergyUnit, InspectionCase
+from .validators import normalize_credit_code
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
-
-
-def _today():
-    return timezone.localdate()
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -49,21 +46,11 @@ class MultipleFileField(forms.FileField):
 class UnitForm(forms.ModelForm):
     class Meta:
         model = EnergyUnit
-        fields = [
-            "name",
-            "credit_code",
-            "address",
-            "legal_representative",
-            "contact_person",
-            "contact_phone",
-            "industry",
-            "is_key_unit",
-            "annual_energy_use",
-        ]
+        fields = services.UNIT_FIELDS
         widgets = {"credit_code": forms.TextInput(attrs={"autocapitalize": "characters", "maxlength": 18})}
 
     def clean_credit_code(self):
-        return (self.cleaned_data.get("credit_code") or "").strip().upper()
+        return normalize_credit_code(self.cleaned_data.get("credit_code"))
 
 
 def _inspector_queryset():
@@ -74,6 +61,9 @@ class UserChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.get_full_name() or obj.username
 
+    def clean(self, value) -> list[User]:
+        return list(super().clean(value))
+
 
 class PlanForm(forms.Form):
     unit = forms.ModelChoiceField(EnergyUnit.objects.all(), label="被监察单位")
@@ -81,7 +71,10 @@ class PlanForm(forms.Form):
     trigger = forms.ChoiceField(label="监察类型", choices=Trigger.choices)
     planned_date = forms.DateField(label="计划监察日期", widget=DATE)
     items = forms.MultipleChoiceField(
-        label="监察内容（三（四）2）", choices=CheckItem.choices, widget=forms.CheckboxSelectMultiple
+        label="监察内容（三（四）2）",
+        choices=CheckItem.choices,
+        initial=CheckItem.values,
+        widget=forms.CheckboxSelectMultiple,
     )
     inspectors = UserChoiceField(
         _inspector_queryset(),
@@ -95,14 +88,21 @@ class PlanForm(forms.Form):
         initial="《中华人民共和国节约能源法》《节能监察办法》",
     )
 
-    def __init__(self, *args, **kwargs):
+
+class StepForm(forms.Form):
+    """The form of one step on `case`: `service_kwargs()` is what the step's service takes besides the actor and
+    the case (or the record it acts on)."""
+
+    def __init__(self, *args, case: InspectionCase, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["inspectors"].queryset = _inspector_queryset()
-        self.fields["items"].initial = list(CheckItem.values)
+        self.case = case
+
+    def service_kwargs(self) -> dict:
+        return dict(self.cleaned_data)
 
 
-class NoticeForm(forms.Form):
-    served_on = forms.DateField(label="书面通知送达日期", widget=DATE, initial=_today)
+class NoticeForm(StepForm):
+    served_on = forms.DateField(label="书面通知送达日期", widget=DATE, initial=timezone.localdate)
     method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices)
     recipient = forms.CharField(label="签收人", max_length=50)
     requirements = forms.CharField(
@@ -113,49 +113,52 @@ class NoticeForm(forms.Form):
     planned_date = forms.DateField(label="监察日期（如需调整）", widget=DATE, required=False)
 
 
-class MaterialsForm(forms.Form):
-    received_on = forms.DateField(label="材料收到日期", widget=DATE, initial=_today)
+class MaterialsForm(StepForm):
+    received_on = forms.DateField(label="材料收到日期", widget=DATE, initial=timezone.localdate)
     paper = forms.BooleanField(label="收到书面材料", required=False)
     electronic = forms.BooleanField(label="收到电子材料", required=False)
     description = forms.CharField(label="材料清单及说明", widget=forms.Textarea(attrs={"rows": 3}))
     uploads = MultipleFileField(label="材料扫描件或电子材料（PDF、图片）")
 
 
-def _add_finding_fields(form: forms.Form, case: InspectionCase) -> None:
-    for finding in case.findings.all():
-        key = finding.item
-        form.fields[f"result_{key}"] = forms.ChoiceField(
-            label=f"{key}. {finding.get_item_display()}——检查结果",
-            choices=FindingResult.choices,
-            initial=finding.result,
-        )
-        form.fields[f"facts_{key}"] = forms.CharField(
-            label="检查情况及事实",
-            required=False,
-            initial=finding.facts,
-            widget=forms.Textarea(attrs={"rows": 2}),
-        )
-        form.fields[f"basis_{key}"] = forms.CharField(
-            label="违反的法律依据（违法违规时必填）",
-            required=False,
-            initial=finding.basis,
-            widget=forms.Textarea(attrs={"rows": 1}),
-        )
+class FindingsStepForm(StepForm):
+    """Adds, for each content on the case's checklist, its result, facts and violated basis; the service gets them
+    as `findings`."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for finding in self.case.findings.all():
+            key = finding.item
+            self.fields[f"result_{key}"] = forms.ChoiceField(
+                label=f"{key}. {finding.get_item_display()}——检查结果",
+                choices=FindingResult.choices,
+                initial=finding.result,
+            )
+            self.fields[f"facts_{key}"] = forms.CharField(
+                label="检查情况及事实",
+                required=False,
+                initial=finding.facts,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            self.fields[f"basis_{key}"] = forms.CharField(
+                label="违反的法律依据（违法违规时必填）",
+                required=False,
+                initial=finding.basis,
+                widget=forms.Textarea(attrs={"rows": 1}),
+            )
+
+    def service_kwargs(self) -> dict:
+        data = super().service_kwargs()
+        data["findings"] = {
+            f.item: services.FindingInput(
+                data.pop(f"result_{f.item}"), data.pop(f"facts_{f.item}", ""), data.pop(f"basis_{f.item}", "")
+            )
+            for f in self.case.findings.all()
+        }
+        return data
 
 
-def findings_from(form: forms.Form, case: InspectionCase) -> dict:
-    from .services import FindingInput
-
-    data = form.cleaned_data
-    return {
-        f.item: FindingInput(
-            data[f"result_{f.item}"], data.get(f"facts_{f.item}", ""), data.get(f"basis_{f.item}", "")
-        )
-        for f in case.findings.all()
-    }
-
-
-class RecordForm(forms.Form):
+class RecordForm(FindingsStepForm):
     """现场监察笔录, laid out for a phone: one column, native date-time pickers."""
 
     started_at = forms.DateTimeField(label="监察开始时间", widget=DATETIME, input_formats=DATETIME_FORMATS)
@@ -180,22 +183,22 @@ class RecordForm(forms.Form):
     )
     uploads = MultipleFileField(label="现场证据（照片、录音、录像、PDF）")
 
-    def __init__(self, *args, case: InspectionCase, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        case = self.case
         self.fields["inspectors"].queryset = case.inspectors.all()
         self.fields["inspectors"].initial = list(case.inspectors.all())
         self.fields["place"].initial = case.unit.address
         self.fields["signer_name"].initial = case.unit.legal_representative
         if not self.is_bound:
             self.initial.setdefault("started_at", timezone.localtime().replace(second=0, microsecond=0))
-        _add_finding_fields(self, case)
 
 
-class TestingForm(forms.Form):
+class TestingForm(StepForm):
     agency_name = forms.CharField(label="检测机构", max_length=100)
     qualification_number = forms.CharField(label="资质证书编号", max_length=60)
     items = forms.CharField(label="检测项目", widget=forms.Textarea(attrs={"rows": 2}))
-    commissioned_on = forms.DateField(label="委托日期", widget=DATE, initial=_today)
+    commissioned_on = forms.DateField(label="委托日期", widget=DATE, initial=timezone.localdate)
     fee_charged_to_unit = forms.DecimalField(
         label="向被监察单位收取的检测费用（元）",
         initial=0,
@@ -205,12 +208,12 @@ class TestingForm(forms.Form):
     )
 
 
-class TestingResultForm(forms.Form):
+class TestingResultForm(StepForm):
     results = forms.CharField(label="检测结论", widget=forms.Textarea(attrs={"rows": 3}))
-    results_on = forms.DateField(label="结论出具日期", widget=DATE, initial=_today)
+    results_on = forms.DateField(label="结论出具日期", widget=DATE, initial=timezone.localdate)
 
 
-class RecommendationFields(forms.Form):
+class RecommendationFields(StepForm):
     recommend = forms.BooleanField(label="建议有关部门依法处罚或者处理（三（四）6(3)）", required=False)
     rec_department = forms.CharField(label="建议部门", required=False)
     rec_basis = forms.CharField(
@@ -220,23 +223,22 @@ class RecommendationFields(forms.Form):
         label="违法事实及建议", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def recommendation(self):
-        from .services import RecommendationInput
+    def service_kwargs(self) -> dict:
+        data = super().service_kwargs()
+        recommend = data.pop("recommend")
+        department, basis, facts = data.pop("rec_department"), data.pop("rec_basis"), data.pop("rec_facts")
+        data["recommendation"] = services.RecommendationInput(department, basis, facts) if recommend else None
+        return data
 
-        d = self.cleaned_data
-        if not d.get("recommend"):
-            return None
-        return RecommendationInput(d["rec_department"], d["rec_basis"], d["rec_facts"])
 
-
-class OutcomeForm(RecommendationFields):
+class OutcomeForm(RecommendationFields, FindingsStepForm):
     outcome = forms.ChoiceField(
         label="处理结果（三（四）6）", choices=Outcome.choices, widget=forms.RadioSelect
     )
     ended_on = forms.DateField(
         label="监察结束日期",
         widget=DATE,
-        initial=_today,
+        initial=timezone.localdate,
         help_text="处理文书应在监察结束后规定期限内送达（三（四）6(4)）。",
     )
     rectification_requirements = forms.CharField(
@@ -247,51 +249,48 @@ class OutcomeForm(RecommendationFields):
         label="改进建议（节能监察建议书）", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    field_order = ["outcome", "ended_on"]
-
-    def __init__(self, *args, case: InspectionCase, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _add_finding_fields(self, case)
         self.order_fields(
             ["outcome", "ended_on"] + [k for k in self.fields if k[:7] in ("result_", "facts_", "basis_")]
         )
 
 
-class ServeForm(forms.Form):
+class ServeForm(StepForm):
     method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices)
-    served_on = forms.DateField(label="送达日期", widget=DATE, initial=_today)
+    served_on = forms.DateField(label="送达日期", widget=DATE, initial=timezone.localdate)
     recipient = forms.CharField(label="受送达人", max_length=200)
     receipt = forms.FileField(label="送达回证（扫描件）", required=False)
     refused = forms.BooleanField(label="拒收", required=False)
     note = forms.CharField(label="送达情况说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ReportForm(forms.Form):
-    received_on = forms.DateField(label="收到整改结果日期", widget=DATE, initial=_today)
+class ReportForm(StepForm):
+    received_on = forms.DateField(label="收到整改结果日期", widget=DATE, initial=timezone.localdate)
     summary = forms.CharField(label="整改结果", widget=forms.Textarea(attrs={"rows": 3}))
     uploads = MultipleFileField(label="整改结果报告及佐证材料")
 
 
-class VerifyForm(forms.Form):
-    verified_on = forms.DateField(label="核查日期", widget=DATE, initial=_today)
+class VerifyForm(StepForm):
+    verified_on = forms.DateField(label="核查日期", widget=DATE, initial=timezone.localdate)
     result = forms.ChoiceField(label="核查结论", choices=VerificationResult.choices, widget=forms.RadioSelect)
     notes = forms.CharField(label="核查情况", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class EscalateForm(forms.Form):
+class EscalateForm(StepForm):
     reason = forms.CharField(
         label="移送处理说明", widget=forms.Textarea(attrs={"rows": 2}), initial="整改期限届满未报送整改结果"
     )
 
 
-class ExtensionRequestForm(forms.Form):
-    received_on = forms.DateField(label="收到书面申请日期", widget=DATE, initial=_today)
+class ExtensionRequestForm(StepForm):
+    received_on = forms.DateField(label="收到书面申请日期", widget=DATE, initial=timezone.localdate)
     requested_months = forms.IntegerField(label="申请延期（月）", min_value=1)
     reasons = forms.CharField(label="申请理由", widget=forms.Textarea(attrs={"rows": 3}))
     upload = forms.FileField(label="书面申请（扫描件）", required=False)
 
 
-class ExtensionDecideForm(forms.Form):
+class ExtensionDecideForm(StepForm):
     approve = forms.TypedChoiceField(
         label="决定",
         choices=[("1", "准予延期"), ("0", "不予延期")],
@@ -300,25 +299,15 @@ class ExtensionDecideForm(forms.Form):
     )
     granted_months = forms.IntegerField(label="准予延期（月）", required=False, min_value=1)
     reasons = forms.CharField(label="决定理由", widget=forms.Textarea(attrs={"rows": 3}))
-    decided_on = forms.DateField(label="决定日期", widget=DATE, initial=_today)
+    decided_on = forms.DateField(label="决定日期", widget=DATE, initial=timezone.localdate)
 
 
 class CloseForm(RecommendationFields):
     reason = forms.CharField(label="结案说明（移送或处理情况）", widget=forms.Textarea(attrs={"rows": 3}))
-    closed_on = forms.DateField(label="结案日期", widget=DATE, initial=_today)
+    closed_on = forms.DateField(label="结案日期", widget=DATE, initial=timezone.localdate)
 
 
 class CaseFilterForm(forms.Form):
-    state = forms.ChoiceField(label="状态", required=False)
+    state = forms.ChoiceField(label="状态", required=False, choices=[("", "全部"), *CaseState.choices])
     unit = forms.ModelChoiceField(EnergyUnit.objects.all(), label="单位", required=False)
     overdue = forms.BooleanField(label="仅看有逾期期限的", required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from .choices import CaseState
-
-        self.fields["state"].choices = [("", "全部")] + list(CaseState.choices)
-
-
-def default_datetime(day: datetime.date, hour: int = 9) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))

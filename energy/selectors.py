@@ -17,14 +17,15 @@ from .models import EnergyUnit, InspectionCase
 UNIT_VIEW = "energy.view_energyunit"
 
 
-def _require(user: User, perm: str) -> None:
+def require_perm(user: User, perm: str) -> None:
+    """PermissionDenied unless `user` holds the model permission `perm`."""
     if not user.has_perm(perm):
         raise PermissionDenied
 
 
 def units_list(user: User, *, search: str = "", key_only: bool = False) -> QuerySet:
     """The register of units: open to every role that works the regime (view permission)."""
-    _require(user, UNIT_VIEW)
+    require_perm(user, UNIT_VIEW)
     units = EnergyUnit.objects.all()
     if search:
         units = units.filter(Q(name__icontains=search) | Q(credit_code__icontains=search))
@@ -34,7 +35,7 @@ def units_list(user: User, *, search: str = "", key_only: bool = False) -> Query
 
 
 def unit_get(user: User, pk: int) -> EnergyUnit:
-    _require(user, UNIT_VIEW)
+    require_perm(user, UNIT_VIEW)
     return get_object_or_404(EnergyUnit, pk=pk)
 
 
@@ -47,7 +48,7 @@ def _overdue_deadlines() -> QuerySet:
 
 def cases_list(user: User, *, state: str = "", unit: int | None = None, overdue: bool = False) -> QuerySet:
     """The cases the user may see, with what the list shows, in a fixed number of queries."""
-    _require(user, UNIT_VIEW)
+    require_perm(user, UNIT_VIEW)
     cases = (
         cases_visible(user, InspectionCase.objects.all())
         .select_related("unit", "section")

@@ -6,13 +6,13 @@ amounts come from DeadlineRule rows so that the county can change them (7 日 no
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from linggao_mi.attachments.services import attachment_add
@@ -26,7 +26,7 @@ from linggao_mi.deadlines.services import (
     deadline_waive,
     rule_get,
 )
-from linggao_mi.documents.choices import DocumentState
+from linggao_mi.documents.choices import DocumentState, ServiceMethod
 from linggao_mi.documents.services import document_draft, document_serve
 from linggao_mi.org.models import Certificate, Section
 
@@ -52,6 +52,8 @@ from .models import (
     SiteRecord,
     TestingCommission,
 )
+from .selectors import require_perm
+from .validators import normalize_credit_code
 
 ISSUING_ORGAN = "临高县工业和信息化局"
 
@@ -77,7 +79,8 @@ def _not_future(day: datetime.date, what: str) -> None:
         raise RuleViolation(rules.DATE_IN_FUTURE, what)
 
 
-def _fmt(day: datetime.date) -> str:
+def cn_date(day: datetime.date) -> str:
+    """2025年3月7日, as documents and refusals write a date."""
     return f"{day.year}年{day.month}月{day.day}日"
 
 
@@ -89,35 +92,37 @@ def _period(code: str) -> str:
 # ---------------------------------------------------------------- units
 
 
-@transaction.atomic
-def unit_create(*, actor: User, **fields) -> EnergyUnit:
-    """Register a 用能单位; the credit code must pass its GB 32100-2015 check (ValidationError otherwise)."""
-    if not actor.has_perm("energy.add_energyunit"):
-        raise PermissionDenied
+def _unit_save(unit: EnergyUnit, fields: dict) -> EnergyUnit:
     unknown = set(fields) - set(UNIT_FIELDS)
     if unknown:
         raise TypeError(f"unknown unit fields: {sorted(unknown)}")
-    unit = EnergyUnit(created_by=actor, **fields)
-    unit.credit_code = (unit.credit_code or "").strip().upper()
+    for name, value in fields.items():
+        setattr(unit, name, value)
+    unit.credit_code = normalize_credit_code(unit.credit_code)
     unit.full_clean()
     unit.save()
     return unit
+
+
+@transaction.atomic
+def unit_create(*, actor: User, **fields) -> EnergyUnit:
+    """Register a 用能单位; the credit code must pass its GB 32100-2015 check (ValidationError otherwise)."""
+    require_perm(actor, "energy.add_energyunit")
+    return _unit_save(EnergyUnit(created_by=actor), fields)
 
 
 @transaction.atomic
 def unit_update(*, actor: User, unit: EnergyUnit, **changes) -> EnergyUnit:
-    if not actor.has_perm("energy.change_energyunit"):
-        raise PermissionDenied
-    unknown = set(changes) - set(UNIT_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown unit fields: {sorted(unknown)}")
-    unit = EnergyUnit.objects.select_for_update().get(pk=unit.pk)
-    for name, value in changes.items():
-        setattr(unit, name, value)
-    unit.credit_code = (unit.credit_code or "").strip().upper()
-    unit.full_clean()
-    unit.save()
-    return unit
+    require_perm(actor, "energy.change_energyunit")
+    return _unit_save(EnergyUnit.objects.select_for_update().get(pk=unit.pk), changes)
+
+
+@transaction.atomic
+def unit_delete(*, actor: User, unit: EnergyUnit) -> None:
+    require_perm(actor, "energy.delete_energyunit")
+    if unit.cases.exists():
+        raise RuleViolation(rules.UNIT_HAS_CASES)
+    unit.delete()
 
 
 # ---------------------------------------------------------------- checks shared by several steps
@@ -137,8 +142,8 @@ def _check_notice_lead(notice_served_on: datetime.date, inspection_day: datetime
     if inspection_day < earliest:
         raise RuleViolation(
             rules.NOTICE_LEAD,
-            f"现行规定须提前{_period(rules.RULE_NOTICE_LEAD)}通知；书面通知于{_fmt(notice_served_on)}送达的，"
-            f"现场监察最早可于{_fmt(earliest)}实施",
+            f"现行规定须提前{_period(rules.RULE_NOTICE_LEAD)}通知；书面通知于{cn_date(notice_served_on)}送达的，"
+            f"现场监察最早可于{cn_date(earliest)}实施",
         )
 
 
@@ -152,17 +157,46 @@ def _check_inspectors(inspectors: Iterable[User], day: datetime.date) -> dict[in
         certificates.setdefault(cert.holder_id, cert)
     missing = [u.get_full_name() or u.username for u in inspectors if u.pk not in certificates]
     if len(inspectors) < 2 or missing:
-        detail = f"{_fmt(day)}持有效执法证的监察人员{len(certificates)}名"
+        detail = f"{cn_date(day)}持有效执法证的监察人员{len(certificates)}名"
         if missing:
             detail += f"，无有效执法证：{'、'.join(missing)}"
         raise RuleViolation(rules.TWO_INSPECTORS, detail)
     return certificates
 
 
-def _stay(case: InspectionCase, name: str, label: str, allowed: tuple[str, ...]) -> Transition:
-    """A step that records on the case without moving it (still locked, permission- and state-checked)."""
+def _step(
+    case: InspectionCase,
+    actor: User,
+    transition: Transition,
+    reason: str,
+    *,
+    check: Callable[[InspectionCase], None] | None = None,
+    apply: Callable[[InspectionCase], None] | None = None,
+) -> InspectionCase:
+    """One step on `case` through case_transition: row lock, object permission, state, check, apply, event."""
+    return case_transition(
+        model=InspectionCase, pk=case.pk, actor=actor, transition=transition, check=check, apply=apply, reason=reason
+    )
+
+
+def _record(
+    case: InspectionCase,
+    actor: User,
+    name: str,
+    label: str,
+    allowed: tuple[str, ...],
+    reason: str,
+    *,
+    check: Callable[[InspectionCase], None] | None = None,
+    apply: Callable[[InspectionCase], Model],
+) -> Model:
+    """A step that files a record on `case` without moving it (still locked, permission- and state-checked);
+    returns the record `apply` made or changed."""
     state = case.state if case.state in allowed else ""
-    return Transition(name, label, allowed if not state else (state,), state or allowed[0])
+    stay = Transition(name, label, allowed if not state else (state,), state or allowed[0])
+    made: list[Model] = []
+    _step(case, actor, stay, reason, check=check, apply=lambda c: made.append(apply(c)))
+    return made[0]
 
 
 # ---------------------------------------------------------------- planning and notice
@@ -182,8 +216,7 @@ def inspection_plan(
     section: Section | None = None,
 ) -> InspectionCase:
     """立案: choose the unit, the contents (三（四）2), the mode (3), the trigger and the date."""
-    if not actor.has_perm("energy.add_inspectioncase"):
-        raise PermissionDenied
+    require_perm(actor, "energy.add_inspectioncase")
     items = sorted(set(map(str, items)))
     if not items or any(i not in CheckItem.values for i in items):
         raise RuleViolation(rules.CHECKLIST_EMPTY)
@@ -216,7 +249,7 @@ def inspection_plan(
         action="立案",
         from_state="",
         to_state=case.state,
-        reason=f"{case.get_mode_display()}（{case.get_trigger_display()}），计划{_fmt(planned_date)}",
+        reason=f"{case.get_mode_display()}（{case.get_trigger_display()}），计划{cn_date(planned_date)}",
     )
     return case
 
@@ -234,8 +267,13 @@ def notice_serve(
     requirements: str,
     planned_date: datetime.date | None = None,
 ) -> InspectionCase:
-    """The written notice of 三（四）5(1)(2): 依据 (basis), 内容 (checklist), 时间 (date), 要求."""
+    """The written notice of 三（四）5(1)(2): 依据 (basis), 内容 (checklist), 时间 (date), 要求.
+
+    `method` is a ServiceMethod code, recorded as its label (a method written out in words is kept as given).
+    """
     _not_future(served_on, "书面通知送达日期")
+    if method in ServiceMethod.values:
+        method = ServiceMethod(method).label
 
     def check(c: InspectionCase) -> None:
         if not requirements.strip() or not c.basis.strip():
@@ -253,15 +291,8 @@ def notice_serve(
         if planned_date:
             c.planned_date = planned_date
 
-    return case_transition(
-        model=InspectionCase,
-        pk=case.pk,
-        actor=actor,
-        transition=NOTICE_SERVE,
-        check=check,
-        apply=apply,
-        reason=f"{_fmt(served_on)}以{method}送达，签收人{recipient}",
-    )
+    reason = f"{cn_date(served_on)}以{method}送达，签收人{recipient}"
+    return _step(case, actor, NOTICE_SERVE, reason, check=check, apply=apply)
 
 
 # ---------------------------------------------------------------- written inspection
@@ -298,16 +329,8 @@ def materials_receive(
         for upload in uploads:
             attachment_add(actor=actor, case=c, upload=upload, description="被监察单位报送材料")
 
-    return case_transition(
-        model=InspectionCase,
-        pk=case.pk,
-        actor=actor,
-        transition=MATERIALS_RECEIVE,
-        check=check,
-        apply=apply,
-        reason=f"{_fmt(received_on)}收到"
-        + "、".join(n for n, flag in (("书面材料", paper), ("电子材料", electronic)) if flag),
-    )
+    kinds = "、".join(n for n, flag in (("书面材料", paper), ("电子材料", electronic)) if flag)
+    return _step(case, actor, MATERIALS_RECEIVE, f"{cn_date(received_on)}收到{kinds}", check=check, apply=apply)
 
 
 # ---------------------------------------------------------------- on-site inspection
@@ -413,15 +436,7 @@ def record_file(
         for upload in uploads:
             attachment_add(actor=actor, case=c, upload=upload, description="现场监察证据")
 
-    return case_transition(
-        model=InspectionCase,
-        pk=case.pk,
-        actor=actor,
-        transition=RECORD_FILE,
-        check=check,
-        apply=apply,
-        reason=f"{_fmt(day)}于{place}实施现场监察",
-    )
+    return _step(case, actor, RECORD_FILE, f"{cn_date(day)}于{place}实施现场监察", check=check, apply=apply)
 
 
 # ---------------------------------------------------------------- commissioned testing
@@ -445,30 +460,20 @@ def testing_commission(
         raise RuleViolation(rules.TESTING_AGENCY)
     if Decimal(fee_charged_to_unit or 0) != 0:
         raise RuleViolation(rules.TESTING_FREE)
-    made: list[TestingCommission] = []
 
-    def apply(c: InspectionCase) -> None:
-        made.append(
-            TestingCommission.objects.create(
-                case=c,
-                agency_name=agency_name.strip(),
-                qualification_number=qualification_number.strip(),
-                items=items,
-                commissioned_on=commissioned_on,
-                fee_charged_to_unit=0,
-                commissioned_by=actor,
-            )
+    def apply(c: InspectionCase) -> TestingCommission:
+        return TestingCommission.objects.create(
+            case=c,
+            agency_name=agency_name.strip(),
+            qualification_number=qualification_number.strip(),
+            items=items,
+            commissioned_on=commissioned_on,
+            fee_charged_to_unit=0,
+            commissioned_by=actor,
         )
 
-    case_transition(
-        model=InspectionCase,
-        pk=case.pk,
-        actor=actor,
-        apply=apply,
-        transition=_stay(case, "testing_commission", "委托节能检测", INSPECTED),
-        reason=f"委托{agency_name}（资质证书编号{qualification_number}）检测：{items}",
-    )
-    return made[0]
+    reason = f"委托{agency_name}（资质证书编号{qualification_number}）检测：{items}"
+    return _record(case, actor, "testing_commission", "委托节能检测", INSPECTED, reason, apply=apply)
 
 
 def testing_result_record(
@@ -478,22 +483,14 @@ def testing_result_record(
     if not results.strip():
         raise RuleViolation(rules.TESTING_PENDING, "请填写检测结论")
 
-    def apply(c: InspectionCase) -> None:
+    def apply(c: InspectionCase) -> TestingCommission:
         t = TestingCommission.objects.select_for_update().get(pk=testing.pk, case=c)
         t.results, t.results_on = results, results_on
         t.save()
+        return t
 
-    case = testing.case
-    case_transition(
-        model=InspectionCase,
-        pk=case.pk,
-        actor=actor,
-        apply=apply,
-        transition=_stay(case, "testing_result", "登记检测结论", INSPECTED),
-        reason=f"{testing.agency_name}出具检测结论",
-    )
-    testing.refresh_from_db()
-    return testing
+    reason = f"{testing.agency_name}出具检测结论"
+    return _record(testing.case, actor, "testing_result", "登记检测结论", INSPECTED, reason, apply=apply)
 
 
 # ---------------------------------------------------------------- outcome (三（四）6)
@@ -567,9 +564,9 @@ def document_content(case: InspectionCase) -> dict:
         "credit_code": unit.credit_code,
         "unit_address": unit.address,
         "legal_representative": unit.legal_representative,
-        "inspection_date": _fmt(_inspection_day(case)),
+        "inspection_date": cn_date(_inspection_day(case)),
         "mode": case.get_mode_display(),
-        "inspection_ended": _fmt(case.ended_on),
+        "inspection_ended": cn_date(case.ended_on),
         "basis": case.basis,
         "findings": findings,
         "violations": [f for f in findings if f["result_code"] == FindingResult.VIOLATION],
@@ -670,14 +667,13 @@ def outcome_decide(
             case=c, rule_code=rules.RULE_DELIVERY, start=ended_on, label=f"{title}送达"
         )
 
-    return case_transition(
-        model=InspectionCase,
-        pk=case.pk,
-        actor=actor,
+    return _step(
+        case,
+        actor,
+        Transition("outcome_decide", "作出处理决定", INSPECTED, OUTCOME_TARGETS[outcome]),
+        outcome.label,
         check=check,
         apply=apply,
-        transition=Transition("outcome_decide", "作出处理决定", INSPECTED, OUTCOME_TARGETS[outcome]),
-        reason=outcome.label,
     )
 
 
@@ -706,9 +702,9 @@ def outcome_document_serve(
     target = SERVE_TARGETS.get(fresh.state, CaseState.RECTIFYING)
     document = fresh.outcome_document
     day = document.served_on if document and document.state == DocumentState.SERVED else served_on
-    reason = f"{_fmt(day)}送达" if day else ""
+    reason = f"{cn_date(day)}送达" if day else ""
     if day and fresh.delivery_deadline and day > fresh.delivery_deadline.due:
-        reason += f"；超过送达期限（应于{_fmt(fresh.delivery_deadline.due)}前送达）"
+        reason += f"；超过送达期限（应于{cn_date(fresh.delivery_deadline.due)}前送达）"
 
     def check(c: InspectionCase) -> None:
         document = c.outcome_document
@@ -749,14 +745,13 @@ def outcome_document_serve(
         else:
             c.closed_on, c.close_reason = day, "节能监察建议书已送达"
 
-    return case_transition(
-        model=InspectionCase,
-        pk=case.pk,
-        actor=actor,
+    return _step(
+        case,
+        actor,
+        Transition("outcome_serve", "送达处理文书", tuple(SERVE_TARGETS), target),
+        reason,
         check=check,
         apply=apply,
-        transition=Transition("outcome_serve", "送达处理文书", tuple(SERVE_TARGETS), target),
-        reason=reason,
     )
 
 
@@ -784,14 +779,7 @@ def report_receive(
         for upload in uploads:
             attachment_add(actor=actor, case=c, upload=upload, description="整改结果报告")
 
-    return case_transition(
-        model=InspectionCase,
-        pk=case.pk,
-        actor=actor,
-        transition=REPORT_RECEIVE,
-        apply=apply,
-        reason=f"{_fmt(received_on)}收到整改结果",
-    )
+    return _step(case, actor, REPORT_RECEIVE, f"{cn_date(received_on)}收到整改结果", apply=apply)
 
 
 def rectification_verify(
@@ -807,13 +795,12 @@ def rectification_verify(
         if result == VerificationResult.PASSED:
             c.closed_on, c.close_reason = verified_on, "整改到位，经核查结案"
 
-    return case_transition(
-        model=InspectionCase,
-        pk=case.pk,
-        actor=actor,
+    return _step(
+        case,
+        actor,
+        Transition("verify", "核查整改情况", (CaseState.REPORTED,), target),
+        f"{result.label}：{notes}",
         apply=apply,
-        transition=Transition("verify", "核查整改情况", (CaseState.REPORTED,), target),
-        reason=f"{result.label}：{notes}",
     )
 
 
@@ -824,17 +811,10 @@ def rectification_escalate(*, actor: User, case: InspectionCase, reason: str = "
     def check(c: InspectionCase) -> None:
         deadline = c.rectification_deadline
         if deadline is None or _today() <= deadline.due:
-            due = f"整改期限至{_fmt(deadline.due)}" if deadline else ""
+            due = f"整改期限至{cn_date(deadline.due)}" if deadline else ""
             raise RuleViolation(rules.ESCALATE_NOT_OVERDUE, due)
 
-    return case_transition(
-        model=InspectionCase,
-        pk=case.pk,
-        actor=actor,
-        transition=ESCALATE,
-        check=check,
-        reason=reason or "整改期限届满未报送整改结果",
-    )
+    return _step(case, actor, ESCALATE, reason or "整改期限届满未报送整改结果", check=check)
 
 
 CLOSE = Transition("close", "结案", (CaseState.ESCALATED,), CaseState.CLOSED)
@@ -861,15 +841,7 @@ def case_close(
         _record_recommendation(c, recommendation, actor, closed_on)
         c.closed_on, c.close_reason = closed_on, reason
 
-    return case_transition(
-        model=InspectionCase,
-        pk=case.pk,
-        actor=actor,
-        transition=CLOSE,
-        check=check,
-        apply=apply,
-        reason=reason,
-    )
+    return _step(case, actor, CLOSE, reason, check=check, apply=apply)
 
 
 # ---------------------------------------------------------------- extension (三（四）6(6))
@@ -923,7 +895,6 @@ def extension_request(
 ) -> ExtensionRequest:
     """Register a written extension request; the 5-working-day decision deadline opens on its receipt."""
     _not_future(received_on, "收到申请日期")
-    made: list[ExtensionRequest] = []
 
     def check(c: InspectionCase) -> None:
         if c.extensions.filter(state=ExtensionState.PENDING).exists():
@@ -932,39 +903,40 @@ def extension_request(
         if not start <= received_on <= end:
             raise RuleViolation(
                 rules.EXTENSION_WINDOW,
-                f"整改期限届满日为{_fmt(end)}，现行规定受理期间为{_fmt(start)}至{_fmt(end)}（届满前"
-                f"{_period(rules.RULE_EXTENSION_WINDOW)}），申请于{_fmt(received_on)}收到",
+                f"整改期限届满日为{cn_date(end)}，现行规定受理期间为{cn_date(start)}至{cn_date(end)}（届满前"
+                f"{_period(rules.RULE_EXTENSION_WINDOW)}），申请于{cn_date(received_on)}收到",
             )
         if not reasons.strip():
             raise RuleViolation(rules.EXTENSION_WINDOW, "请填写书面申请载明的延期理由")
         _check_extension_months(c, requested_months)
 
-    def apply(c: InspectionCase) -> None:
+    def apply(c: InspectionCase) -> ExtensionRequest:
         deadline = deadline_open(
             case=c, rule_code=rules.RULE_EXTENSION_DECISION, start=received_on, label="延期申请决定"
         )
-        made.append(
-            ExtensionRequest.objects.create(
-                case=c,
-                received_on=received_on,
-                requested_months=requested_months,
-                reasons=reasons,
-                decision_deadline=deadline,
-            )
+        extension = ExtensionRequest.objects.create(
+            case=c,
+            received_on=received_on,
+            requested_months=requested_months,
+            reasons=reasons,
+            decision_deadline=deadline,
         )
         if upload is not None:
             attachment_add(actor=actor, case=c, upload=upload, description="书面延期申请")
+        return extension
 
-    case_transition(
-        model=InspectionCase,
-        pk=case.pk,
-        actor=actor,
-        check=check,
-        apply=apply,
-        transition=_stay(case, "extension_request", "登记延期申请", (CaseState.RECTIFYING,)),
-        reason=f"申请延期{requested_months}个月：{reasons}",
+    reason = f"申请延期{requested_months}个月：{reasons}"
+    return _record(
+        case, actor, "extension_request", "登记延期申请", (CaseState.RECTIFYING,), reason, check=check, apply=apply
     )
-    return made[0]
+
+
+def pending_extension(case: InspectionCase) -> ExtensionRequest:
+    """The request awaiting a decision on `case`; refused (三（四）6(6)) when there is none."""
+    extension = case.extensions.filter(state=ExtensionState.PENDING).first()
+    if extension is None:
+        raise RuleViolation(rules.EXTENSION_PENDING, "没有待决定的延期申请")
+    return extension
 
 
 def extension_decide(
@@ -990,7 +962,7 @@ def extension_decide(
         if approve:
             _check_extension_months(c, months)
 
-    def apply(c: InspectionCase) -> None:
+    def apply(c: InspectionCase) -> ExtensionRequest:
         ext = ExtensionRequest.objects.get(pk=extension.pk)
         ext.state = ExtensionState.APPROVED if approve else ExtensionState.REFUSED
         ext.decided_on, ext.decision_reasons, ext.decided_by = decided_on, reasons, actor
@@ -1006,25 +978,16 @@ def extension_decide(
                 amount=c.rectification_months + c.extension_months,
                 unit=Unit.MONTHS,
             )
+        return ext
 
-    case = extension.case
-    case_transition(
-        model=InspectionCase,
-        pk=case.pk,
-        actor=actor,
+    reason = (f"准予延期{months}个月" if approve else "不予延期") + f"：{reasons}"
+    return _record(
+        extension.case,
+        actor,
+        "extension_decide",
+        "对延期申请作出决定",
+        (CaseState.RECTIFYING,),
+        reason,
         check=check,
         apply=apply,
-        transition=_stay(case, "extension_decide", "对延期申请作出决定", (CaseState.RECTIFYING,)),
-        reason=(f"准予延期{months}个月" if approve else "不予延期") + f"：{reasons}",
     )
-    extension.refresh_from_db()
-    return extension
-
-
-@transaction.atomic
-def unit_delete(*, actor: User, unit: EnergyUnit) -> None:
-    if not actor.has_perm("energy.delete_energyunit"):
-        raise PermissionDenied
-    if unit.cases.exists():
-        raise RuleViolation(rules.UNIT_HAS_CASES)
-    unit.delete()

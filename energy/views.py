@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.selectors import case_timeline
 from linggao_mi.deadlines.models import Deadline
-from linggao_mi.documents.choices import DocumentState, ServiceMethod
+from linggao_mi.documents.choices import DocumentState
 
 from . import forms, services
-from .choices import CaseState, ExtensionState, Measure
+from .choices import CaseState, Measure
 from .models import TestingCommission
 from .selectors import case_actions, case_detail_get, cases_list, unit_get, units_list, user_may_change
 
@@ -70,12 +70,11 @@ def unit_detail(request, pk: int):
 def _unit_form(request, unit=None):
     form = forms.UnitForm(request.POST or None, instance=unit)
     if request.method == "POST" and form.is_valid():
-        data = {k: form.cleaned_data[k] for k in services.UNIT_FIELDS}
         try:
             if unit is None:
-                unit = services.unit_create(actor=request.user, **data)
+                unit = services.unit_create(actor=request.user, **form.cleaned_data)
             else:
-                unit = services.unit_update(actor=request.user, unit=unit, **data)
+                unit = services.unit_update(actor=request.user, unit=unit, **form.cleaned_data)
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
                 for error in errors:
@@ -132,18 +131,8 @@ def case_plan(request):
     initial = {"unit": request.GET.get("unit")} if request.GET.get("unit") else None
     form = forms.PlanForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
         try:
-            case = services.inspection_plan(
-                actor=request.user,
-                unit=d["unit"],
-                mode=d["mode"],
-                trigger=d["trigger"],
-                planned_date=d["planned_date"],
-                items=d["items"],
-                inspectors=list(d["inspectors"]),
-                basis=d["basis"],
-            )
+            case = services.inspection_plan(actor=request.user, **form.cleaned_data)
         except RuleViolation as exc:
             form.add_error(None, str(exc))
             messages.error(request, str(exc))
@@ -187,15 +176,16 @@ def _case_for_change(request, pk: int):
     return case
 
 
-def _step(request, pk, form_class, run, title, success, *, form_kwargs=None, initial=None, note=""):
-    """A form page for one step of a case: refusals show inline with their rule and clause."""
+def _step(request, pk: int, form_class, service, title: str, success: str, *, note: str = "", target=None):
+    """A form page for one step of a case. The form's `service_kwargs()` go to `service` with the actor and the
+    case, or with what `target(case)` names instead; refusals show inline with their rule and clause."""
     case = _case_for_change(request, pk)
-    kwargs = form_kwargs(case) if form_kwargs else {}
     bound = request.method == "POST"
-    form = form_class(request.POST if bound else None, request.FILES if bound else None, initial=initial, **kwargs)
-    if request.method == "POST" and form.is_valid():
+    form = form_class(request.POST if bound else None, request.FILES if bound else None, case=case)
+    if bound and form.is_valid():
         try:
-            run(case, form.cleaned_data, form)
+            on = target(case) if target else {"case": case}
+            service(actor=request.user, **on, **form.service_kwargs())
         except RuleViolation as exc:
             form.add_error(None, str(exc))
             messages.error(request, str(exc))
@@ -221,114 +211,45 @@ def _step(request, pk, form_class, run, title, success, *, form_kwargs=None, ini
 
 @login_required
 def case_notice(request, pk: int):
-    def run(case, d, form):
-        services.notice_serve(
-            actor=request.user,
-            case=case,
-            served_on=d["served_on"],
-            method=ServiceMethod(d["method"]).label,
-            recipient=d["recipient"],
-            requirements=d["requirements"],
-            planned_date=d["planned_date"],
-        )
-
-    return _step(request, pk, forms.NoticeForm, run, "登记书面通知", "已登记书面通知。")
+    return _step(request, pk, forms.NoticeForm, services.notice_serve, "登记书面通知", "已登记书面通知。")
 
 
 @login_required
 def case_materials(request, pk: int):
-    def run(case, d, form):
-        services.materials_receive(
-            actor=request.user,
-            case=case,
-            received_on=d["received_on"],
-            paper=d["paper"],
-            electronic=d["electronic"],
-            description=d["description"],
-            uploads=d["uploads"],
-        )
-
-    return _step(request, pk, forms.MaterialsForm, run, "登记报送材料", "已登记被监察单位报送的材料。")
+    return _step(
+        request, pk, forms.MaterialsForm, services.materials_receive, "登记报送材料", "已登记被监察单位报送的材料。"
+    )
 
 
 @login_required
 def case_record(request, pk: int):
-    def run(case, d, form):
-        services.record_file(
-            actor=request.user,
-            case=case,
-            started_at=d["started_at"],
-            ended_at=d["ended_at"],
-            place=d["place"],
-            inspectors=list(d["inspectors"]),
-            present=d["present"],
-            measures=d["measures"],
-            findings=forms.findings_from(form, case),
-            signer_name=d["signer_name"],
-            signer_capacity=d["signer_capacity"],
-            refused=d["refused"],
-            refusal_note=d["refusal_note"],
-            measures_other=d["measures_other"],
-            notes=d["notes"],
-            uploads=d["uploads"],
-        )
-
-    return _step(
-        request,
-        pk,
-        forms.RecordForm,
-        run,
-        "现场监察笔录",
-        "已登记现场监察笔录。",
-        form_kwargs=lambda case: {"case": case},
-    )
+    return _step(request, pk, forms.RecordForm, services.record_file, "现场监察笔录", "已登记现场监察笔录。")
 
 
 @login_required
 def case_testing(request, pk: int):
-    def run(case, d, form):
-        services.testing_commission(actor=request.user, case=case, **d)
-
-    return _step(request, pk, forms.TestingForm, run, "委托检测", "已登记委托检测。")
+    return _step(request, pk, forms.TestingForm, services.testing_commission, "委托检测", "已登记委托检测。")
 
 
 @login_required
 def case_testing_result(request, pk: int, testing_pk: int):
-    def run(case, d, form):
-        testing = get_object_or_404(TestingCommission, pk=testing_pk, case=case)
-        services.testing_result_record(actor=request.user, testing=testing, **d)
-
-    return _step(request, pk, forms.TestingResultForm, run, "登记检测结论", "已登记检测结论。")
-
-
-@login_required
-def case_outcome(request, pk: int):
-    def run(case, d, form):
-        services.outcome_decide(
-            actor=request.user,
-            case=case,
-            outcome=d["outcome"],
-            ended_on=d["ended_on"],
-            findings=forms.findings_from(form, case),
-            rectification_requirements=d["rectification_requirements"],
-            rectification_months=d["rectification_months"],
-            suggestions=d["suggestions"],
-            recommendation=form.recommendation(),
-        )
+    def target(case):
+        return {"testing": get_object_or_404(TestingCommission, pk=testing_pk, case=case)}
 
     return _step(
         request,
         pk,
-        forms.OutcomeForm,
-        run,
-        "作出处理决定",
-        "已作出处理决定。",
-        form_kwargs=lambda case: {"case": case},
+        forms.TestingResultForm,
+        services.testing_result_record,
+        "登记检测结论",
+        "已登记检测结论。",
+        target=target,
     )
 
 
-class _ConfirmForm(forms.forms.Form):
-    pass
+@login_required
+def case_outcome(request, pk: int):
+    return _step(request, pk, forms.OutcomeForm, services.outcome_decide, "作出处理决定", "已作出处理决定。")
 
 
 @login_required
@@ -337,20 +258,19 @@ def case_serve(request, pk: int):
     if document is not None and document.state == DocumentState.SERVED:
         # Served from the document's own page: the case only has to catch up.
         return _step(
-            request, pk, _ConfirmForm, lambda case, d, form: services.outcome_document_serve(
-                actor=request.user, case=case
-            ), "登记文书送达", "案件已按送达日期进入下一步。",
-            note=f"文书已于{services._fmt(document.served_on)}在文书页面登记送达，确认后案件进入下一步。",
+            request,
+            pk,
+            forms.StepForm,
+            services.outcome_document_serve,
+            "登记文书送达",
+            "案件已按送达日期进入下一步。",
+            note=f"文书已于{services.cn_date(document.served_on)}在文书页面登记送达，确认后案件进入下一步。",
         )
-
-    def run(case, d, form):
-        services.outcome_document_serve(actor=request.user, case=case, **d)
-
     return _step(
         request,
         pk,
         forms.ServeForm,
-        run,
+        services.outcome_document_serve,
         "登记文书送达",
         "已登记送达。",
         note="文书须经股长批准并签发后方可送达；送达应在监察结束后规定期限内完成（三（四）6(4)）。",
@@ -359,38 +279,30 @@ def case_serve(request, pk: int):
 
 @login_required
 def case_report(request, pk: int):
-    def run(case, d, form):
-        services.report_receive(actor=request.user, case=case, **d)
-
-    return _step(request, pk, forms.ReportForm, run, "登记整改结果", "已登记整改结果，请及时核查。")
+    return _step(
+        request, pk, forms.ReportForm, services.report_receive, "登记整改结果", "已登记整改结果，请及时核查。"
+    )
 
 
 @login_required
 def case_verify(request, pk: int):
-    def run(case, d, form):
-        services.rectification_verify(actor=request.user, case=case, **d)
-
-    return _step(request, pk, forms.VerifyForm, run, "核查整改情况", "已登记核查结论。")
+    return _step(request, pk, forms.VerifyForm, services.rectification_verify, "核查整改情况", "已登记核查结论。")
 
 
 @login_required
 def case_escalate(request, pk: int):
-    def run(case, d, form):
-        services.rectification_escalate(actor=request.user, case=case, reason=d["reason"])
-
-    return _step(request, pk, forms.EscalateForm, run, "逾期移送处理", "已转入移送处理。")
+    return _step(
+        request, pk, forms.EscalateForm, services.rectification_escalate, "逾期移送处理", "已转入移送处理。"
+    )
 
 
 @login_required
 def case_extension_request(request, pk: int):
-    def run(case, d, form):
-        services.extension_request(actor=request.user, case=case, **d)
-
     return _step(
         request,
         pk,
         forms.ExtensionRequestForm,
-        run,
+        services.extension_request,
         "登记延期申请",
         "已登记延期申请，请在规定期限内作出决定。",
         note="延期申请应当在整改期限届满前规定天数内以书面形式提出（三（四）6(6)）。",
@@ -399,24 +311,17 @@ def case_extension_request(request, pk: int):
 
 @login_required
 def case_extension_decide(request, pk: int):
-    def run(case, d, form):
-        extension = case.extensions.filter(state=ExtensionState.PENDING).first()
-        if extension is None:
-            raise RuleViolation(services.rules.EXTENSION_PENDING, "没有待决定的延期申请")
-        services.extension_decide(actor=request.user, extension=extension, **d)
-
-    return _step(request, pk, forms.ExtensionDecideForm, run, "决定延期申请", "已对延期申请作出决定。")
+    return _step(
+        request,
+        pk,
+        forms.ExtensionDecideForm,
+        services.extension_decide,
+        "决定延期申请",
+        "已对延期申请作出决定。",
+        target=lambda case: {"extension": services.pending_extension(case)},
+    )
 
 
 @login_required
 def case_close(request, pk: int):
-    def run(case, d, form):
-        services.case_close(
-            actor=request.user,
-            case=case,
-            reason=d["reason"],
-            closed_on=d["closed_on"],
-            recommendation=form.recommendation(),
-        )
-
-    return _step(request, pk, forms.CloseForm, run, "结案", "已结案。")
+    return _step(request, pk, forms.CloseForm, services.case_close, "结案", "已结案。")

@@ -127,3 +127,93 @@ def test_plan_case_api_not_allowed_for_staff(users, unit):
     }, format="json")
     assert response.status_code == 403
     assert plan(users, unit, mode="written", planned=days(1)).pk
+
+
+def test_written_case_notice_to_verification_through_the_api(users, unit):
+    from .conftest import issue_document
+
+    case = plan(users, unit, mode="written", planned=days(1))
+    inspector = api(users["inspector1"])
+    response = inspector.post(f"{CASES}/{case.pk}/notice", {
+        "served_on": TODAY(), "method": "mail", "recipient": "陈明", "requirements": "报送能源利用状况报告",
+    }, format="json")
+    assert response.status_code == 200 and response.json()["state"] == CaseState.NOTIFIED
+    case.refresh_from_db()
+    assert case.notice_method == "邮寄送达"  # the label of the ServiceMethod code
+    response = inspector.post(f"{CASES}/{case.pk}/materials", {
+        "received_on": TODAY(), "paper": True, "electronic": False, "description": "年度报告",
+    }, format="json")
+    assert response.status_code == 200 and response.json()["state"] == CaseState.MATERIALS_RECEIVED
+    response = inspector.post(f"{CASES}/{case.pk}/outcome", {
+        "outcome": "violation", "ended_on": TODAY(), "rectification_requirements": "补报", "rectification_months": 1,
+        "findings": [{"item": "1", "result": "violation", "facts": "使用淘汰设备", "basis": "节约能源法第十七条"}],
+    }, format="json")
+    assert response.status_code == 200 and response.json()["state"] == CaseState.NOTICE_PENDING
+    assert response.json()["findings"][0]["facts"] == "使用淘汰设备"
+    issue_document(users, case)
+    response = inspector.post(f"{CASES}/{case.pk}/serve", {
+        "method": "direct", "served_on": TODAY(), "recipient": "王建国",
+    }, format="json")
+    assert response.status_code == 200 and response.json()["state"] == CaseState.RECTIFYING
+    response = inspector.post(f"{CASES}/{case.pk}/report", {"received_on": TODAY(), "summary": "已补报"},
+                              format="json")
+    assert response.status_code == 200 and response.json()["state"] == CaseState.REPORTED
+    response = inspector.post(f"{CASES}/{case.pk}/verify", {
+        "verified_on": TODAY(), "verification_result": "passed", "notes": "已核实",
+    }, format="json")
+    assert response.status_code == 200 and response.json()["state"] == CaseState.CLOSED
+    assert response.json()["verification_result"] == "passed"
+
+
+def test_testing_extension_escalation_and_closing_through_the_api(users, unit):
+    from linggao_mi.deadlines.choices import DeadlineState
+    from linggao_mi.deadlines.models import Deadline, DeadlineRule
+
+    from .conftest import issue_document
+
+    case = onsite_recorded(users, unit)
+    inspector = api(users["inspector1"])
+    response = inspector.post(f"{CASES}/{case.pk}/testing", {
+        "agency_name": "检测中心", "qualification_number": "CMA-9", "items": "能效", "commissioned_on": TODAY(),
+    }, format="json")
+    assert response.status_code == 200
+    testing = case.testings.get()
+    response = inspector.post(f"{CASES}/{case.pk}/testing-result", {
+        "testing": testing.pk + 99, "results": "合格", "results_on": TODAY(),
+    }, format="json")
+    assert response.status_code == 400 and response.json() == {"testing": ["本案没有该委托检测记录。"]}
+    response = inspector.post(f"{CASES}/{case.pk}/testing-result", {
+        "testing": testing.pk, "results": "效率低于限定值", "results_on": TODAY(),
+    }, format="json")
+    assert response.status_code == 200
+    testing.refresh_from_db()
+    assert testing.results == "效率低于限定值"
+    response = inspector.post(f"{CASES}/{case.pk}/outcome", {
+        "outcome": "violation", "ended_on": TODAY(), "rectification_requirements": "更换", "rectification_months": 1,
+        "recommendation": {"department": "临高县人民政府", "basis": "第七十一条", "facts": "使用淘汰设备"},
+    }, format="json")
+    assert response.status_code == 200 and response.json()["state"] == CaseState.NOTICE_PENDING
+    assert case.recommendations.get().department == "临高县人民政府"
+    issue_document(users, case)
+    inspector.post(f"{CASES}/{case.pk}/serve", {"method": "direct", "served_on": TODAY(), "recipient": "王建国"},
+                   format="json")
+    decide = {"approve": True, "reasons": "理由属实", "granted_months": 1}
+    response = api(users["chief"]).post(f"{CASES}/{case.pk}/extension-decide", decide, format="json")
+    assert response.status_code == 400 and response.json()["rule"] == rules.EXTENSION_PENDING.code
+    DeadlineRule.objects.filter(code=rules.RULE_EXTENSION_WINDOW).update(amount=60)
+    response = inspector.post(f"{CASES}/{case.pk}/extension-request", {
+        "received_on": TODAY(), "requested_months": 2, "reasons": "设备采购周期长",
+    }, format="json")
+    assert response.status_code == 200
+    response = api(users["chief"]).post(f"{CASES}/{case.pk}/extension-decide", decide, format="json")
+    assert response.status_code == 200 and response.json()["extension_months"] == 1
+    case.refresh_from_db()
+    Deadline.objects.filter(pk=case.rectification_deadline_id).update(due=days(-1), state=DeadlineState.OVERDUE)
+    response = inspector.post(f"{CASES}/{case.pk}/escalate", {}, format="json")
+    assert response.status_code == 200 and response.json()["state"] == CaseState.ESCALATED
+    response = api(users["chief"]).post(f"{CASES}/{case.pk}/close", {
+        "reason": "已移送", "recommendation": {"department": "临高县市场监督管理局", "basis": "第七十一条",
+                                              "facts": "逾期未整改"},
+    }, format="json")
+    assert response.status_code == 200 and response.json()["state"] == CaseState.CLOSED
+    assert case.recommendations.count() == 2

@@ -227,3 +227,72 @@ def test_serve_page_catches_up_with_a_serve_from_the_documents_page(client, user
     assert client.post(url, {}).status_code == 302
     case.refresh_from_db()
     assert case.state == CaseState.RECTIFYING and case.rectification_deadline.start == TODAY()
+
+
+def test_testing_to_closing_through_the_pages(client, users, unit):
+    from linggao_mi.deadlines.choices import DeadlineState
+    from linggao_mi.deadlines.models import Deadline, DeadlineRule
+
+    from .conftest import issue_document
+
+    case = onsite_recorded(users, unit)
+    client.force_login(users["inspector1"])
+
+    def post(name, data, *args):
+        return client.post(reverse(f"energy:{name}", args=[case.pk, *args]), data)
+
+    response = post("case_testing", {"agency_name": "检测中心", "qualification_number": "CMA-1", "items": "能效",
+                                      "commissioned_on": TODAY(), "fee_charged_to_unit": "0"})
+    assert response.status_code == 302
+    testing = case.testings.get()
+    result = {"results": "效率低于限定值", "results_on": TODAY()}
+    assert post("case_testing_result", result, testing.pk + 99).status_code == 404
+    assert post("case_testing_result", result, testing.pk).status_code == 302
+    assert case.testings.get().results == "效率低于限定值"
+    response = post("case_outcome", {
+        "outcome": "violation", "ended_on": TODAY(), "result_1": "violation", "facts_1": "使用淘汰电动机",
+        "basis_1": "节约能源法第十七条", "result_4": "compliant", "rectification_requirements": "更换电动机",
+        "rectification_months": "1", "recommend": "on", "rec_department": "临高县人民政府", "rec_basis": "第七十一条",
+        "rec_facts": "使用淘汰设备",
+    })
+    assert response.status_code == 302
+    assert case.recommendations.get().department == "临高县人民政府"
+    issue_document(users, case)
+    assert post("case_serve", {"method": "direct", "served_on": TODAY(), "recipient": "王建国"}).status_code == 302
+    decide = {"approve": "1", "granted_months": "1", "reasons": "理由属实", "decided_on": TODAY()}
+    page = post("case_extension_decide", decide).content.decode()
+    assert rules.EXTENSION_PENDING.message in page and "没有待决定的延期申请" in page
+    DeadlineRule.objects.filter(code=rules.RULE_EXTENSION_WINDOW).update(amount=60)
+    response = post("case_extension_request", {"received_on": TODAY(), "requested_months": "2", "reasons": "采购"})
+    assert response.status_code == 302
+    client.force_login(users["chief"])
+    assert post("case_extension_decide", decide).status_code == 302
+    case.refresh_from_db()
+    assert case.extension_months == 1
+    Deadline.objects.filter(pk=case.rectification_deadline_id).update(due=days(-1), state=DeadlineState.OVERDUE)
+    assert post("case_escalate", {"reason": "逾期未整改"}).status_code == 302
+    response = post("case_close", {"reason": "已移送", "closed_on": TODAY(), "recommend": "on",
+                                   "rec_department": "临高县市场监督管理局", "rec_basis": "第七十一条",
+                                   "rec_facts": "逾期"})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.state == CaseState.CLOSED and case.recommendations.count() == 2
+
+
+def test_report_and_verification_pages(client, users, unit):
+    from .conftest import decide_violation, issue_document, serve_document
+
+    case = decide_violation(users, onsite_recorded(users, unit))
+    issue_document(users, case)
+    serve_document(users, case)
+    client.force_login(users["inspector2"])
+    response = client.post(reverse("energy:case_report", args=[case.pk]), {
+        "received_on": TODAY(), "summary": "已更换", "uploads": [SimpleUploadedFile("整改.png", PNG, "image/png")],
+    })
+    assert response.status_code == 302
+    response = client.post(reverse("energy:case_verify", args=[case.pk]), {
+        "verified_on": TODAY(), "result": "passed", "notes": "已核实",
+    })
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.state == CaseState.CLOSED and case.verification_result == "passed"
