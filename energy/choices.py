@@ -37,9 +37,6 @@ class Trigger(models.TextChoices):
         return self == Trigger.PLAN
 
 
-NOTICE_EXEMPT_TRIGGERS = (Trigger.CASE, Trigger.REPORT, Trigger.SPOT)
-
-
 class Measure(models.TextChoices):
     """The measures of 三（四）4 an inspector may take on site."""
 

@@ -11,17 +11,12 @@ from linggao_mi.documents.services import document_submit
 from . import services
 from .choices import CheckItem, FindingResult, Measure, Mode, Outcome, SignerCapacity, Trigger
 from .models import EnergyUnit, InspectionCase
-from .validators import credit_code_check_char
-
-
-def _code(body17: str) -> str:
-    return body17 + credit_code_check_char(body17)
-
+from .validators import credit_code_complete
 
 DEMO_UNITS = [
     dict(
         name="临高金牌港示范电力有限公司",
-        credit_code=_code("91469028MA5TDE0M1"),
+        credit_code=credit_code_complete("91469028MA5TDE0M1"),
         address="临高县金牌港开发区港前路1号",
         legal_representative="王建国",
         contact_person="陈明",
@@ -32,7 +27,7 @@ DEMO_UNITS = [
     ),
     dict(
         name="临高博厚示范水泥有限公司",
-        credit_code=_code("91469028MA5TDE0M2"),
+        credit_code=credit_code_complete("91469028MA5TDE0M2"),
         address="临高县博厚镇工业园",
         legal_representative="李大海",
         contact_person="符小英",
@@ -43,7 +38,7 @@ DEMO_UNITS = [
     ),
     dict(
         name="临高新盈示范水产加工厂",
-        credit_code=_code("92469028MA5TDE0M3"),
+        credit_code=credit_code_complete("92469028MA5TDE0M3"),
         address="临高县新盈镇渔港路8号",
         legal_representative="吴海生",
         contact_person="吴海生",
@@ -72,27 +67,32 @@ def load(users: dict[str, User]) -> None:
     pair = [inspector1, inspector2]
     power, cement, fishery = units
 
+    def plan(actor, unit, mode, trigger, items, planned_date=today):
+        return services.inspection_plan(
+            actor=actor, unit=unit, mode=mode, trigger=trigger, planned_date=planned_date, items=items, inspectors=pair
+        )
+
+    def record(*, actor, case, hours, present, measures, findings, signer):
+        return services.record_file(
+            actor=actor,
+            case=case,
+            started_at=_at(today, hours[0]),
+            ended_at=_at(today, hours[1]),
+            place=case.unit.address,
+            inspectors=pair,
+            present=present,
+            measures=measures,
+            findings=findings,
+            signer_name=signer,
+            signer_capacity=SignerCapacity.LEGAL_REPRESENTATIVE,
+        )
+
     # 1. A planned on-site inspection awaiting its written notice (三（四）5(2)).
-    services.inspection_plan(
-        actor=inspector1,
-        unit=power,
-        mode=Mode.ONSITE,
-        trigger=Trigger.PLAN,
-        planned_date=today + datetime.timedelta(days=14),
-        items=CheckItem.values,
-        inspectors=pair,
-    )
+    plan(inspector1, power, Mode.ONSITE, Trigger.PLAN, CheckItem.values, today + datetime.timedelta(days=14))
 
     # 2. A written inspection whose materials came in (三（四）5(1)).
-    case = services.inspection_plan(
-        actor=inspector2,
-        unit=cement,
-        mode=Mode.WRITTEN,
-        trigger=Trigger.PLAN,
-        planned_date=today,
-        items=[CheckItem.REPORTING, CheckItem.POSTS, CheckItem.TRAINING],
-        inspectors=pair,
-    )
+    items = [CheckItem.REPORTING, CheckItem.POSTS, CheckItem.TRAINING]
+    case = plan(inspector2, cement, Mode.WRITTEN, Trigger.PLAN, items)
     case = services.notice_serve(
         actor=inspector2,
         case=case,
@@ -111,22 +111,11 @@ def load(users: dict[str, User]) -> None:
     )
 
     # 3. A spot check on site that found a violation: the 限期整改通知书 awaits the chief's approval.
-    case = services.inspection_plan(
-        actor=inspector1,
-        unit=power,
-        mode=Mode.ONSITE,
-        trigger=Trigger.SPOT,
-        planned_date=today,
-        items=[CheckItem.ELIMINATION, CheckItem.METERING],
-        inspectors=pair,
-    )
-    case = services.record_file(
+    case = plan(inspector1, power, Mode.ONSITE, Trigger.SPOT, [CheckItem.ELIMINATION, CheckItem.METERING])
+    case = record(
         actor=inspector1,
         case=case,
-        started_at=_at(today, 9),
-        ended_at=_at(today, 11),
-        place=power.address,
-        inspectors=pair,
+        hours=(9, 11),
         present="陈明（能源管理负责人）",
         measures=[Measure.ENTER, Measure.DOCUMENTS, Measure.TESTING],
         findings={
@@ -137,8 +126,7 @@ def load(users: dict[str, User]) -> None:
             ),
             CheckItem.METERING: services.FindingInput(FindingResult.COMPLIANT, "能源计量器具配备符合要求"),
         },
-        signer_name="王建国",
-        signer_capacity=SignerCapacity.LEGAL_REPRESENTATIVE,
+        signer="王建国",
     )
     case = services.outcome_decide(
         actor=inspector1,
@@ -151,29 +139,17 @@ def load(users: dict[str, User]) -> None:
     document_submit(actor=inspector1, document=case.outcome_document)
 
     # 4. A spot check that found nothing: closed with its record.
-    case = services.inspection_plan(
-        actor=inspector2,
-        unit=fishery,
-        mode=Mode.ONSITE,
-        trigger=Trigger.SPOT,
-        planned_date=today,
-        items=[CheckItem.ELIMINATION, CheckItem.STANDARDS],
-        inspectors=pair,
-    )
-    case = services.record_file(
+    case = plan(inspector2, fishery, Mode.ONSITE, Trigger.SPOT, [CheckItem.ELIMINATION, CheckItem.STANDARDS])
+    case = record(
         actor=inspector2,
         case=case,
-        started_at=_at(today, 14),
-        ended_at=_at(today, 15),
-        place=fishery.address,
-        inspectors=pair,
+        hours=(14, 15),
         present="吴海生",
         measures=[Measure.ENTER],
         findings={
             CheckItem.ELIMINATION: services.FindingInput(FindingResult.COMPLIANT, "未发现淘汰设备"),
             CheckItem.STANDARDS: services.FindingInput(FindingResult.COMPLIANT, "制冰设备能效符合标准"),
         },
-        signer_name="吴海生",
-        signer_capacity=SignerCapacity.LEGAL_REPRESENTATIVE,
+        signer="吴海生",
     )
     services.outcome_decide(actor=inspector2, case=case, outcome=Outcome.NONE, ended_on=today)

@@ -154,7 +154,7 @@ class InspectionCase(Case):
     @property
     def needs_notice(self) -> bool:
         """Advance written notice: always for a written inspection; on site unless the trigger exempts it."""
-        return self.mode == Mode.WRITTEN or self.trigger == Trigger.PLAN
+        return self.mode == Mode.WRITTEN or Trigger(self.trigger).needs_notice
 
 
 class InspectionCaseUserObjectPermission(UserObjectPermissionBase):

@@ -20,6 +20,11 @@ def credit_code_check_char(first17: str) -> str:
     return CODE_CHARS[(31 - total % 31) % 31]
 
 
+def credit_code_complete(first17: str) -> str:
+    """The full 18-character code of `first17` (its check character appended)."""
+    return first17 + credit_code_check_char(first17)
+
+
 def validate_credit_code(value: str) -> None:
     code = normalize_credit_code(value)
     if len(code) != 18 or any(c not in CODE_CHARS for c in code):
