@@ -252,7 +252,7 @@ class OutcomeForm(RecommendationFields, FindingsStepForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.order_fields(
-            ["outcome", "ended_on"] + [k for k in self.fields if k[:7] in ("result_", "facts_", "basis_")]
+            ["outcome", "ended_on"] + [k for k in self.fields if k.startswith(("result_", "facts_", "basis_"))]
         )
 
 

@@ -296,3 +296,10 @@ def test_report_and_verification_pages(client, users, unit):
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.state == CaseState.CLOSED and case.verification_result == "passed"
+
+
+def test_outcome_form_puts_each_findings_facts_and_basis_under_its_result(users, unit):
+    from energy.forms import OutcomeForm
+
+    fields = list(OutcomeForm(case=onsite_recorded(users, unit)).fields)
+    assert fields[:8] == ["outcome", "ended_on", "result_1", "facts_1", "basis_1", "result_4", "facts_4", "basis_4"]
