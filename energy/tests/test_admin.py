@@ -1,0 +1,75 @@
+"""Every energy model is in the admin, read-only: its pages open, nothing can be added, changed or deleted there."""
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import HistoricalChanges
+
+from energy import services
+from energy.services import RecommendationInput
+from linggao_mi.deadlines.models import DeadlineRule
+
+from .conftest import TODAY, decide_violation, issue_document, onsite_recorded, serve_document
+
+pytestmark = pytest.mark.django_db
+MODELS = [m for m in apps.get_app_config("energy").get_models() if not issubclass(m, HistoricalChanges)]
+
+
+@pytest.fixture
+def everything(users, unit):
+    """One case with a record of every kind: findings, site record, testing, recommendation, extension request."""
+    case = onsite_recorded(users, unit)
+    testing = services.testing_commission(actor=users["inspector1"], case=case, agency_name="检测中心",
+                                          qualification_number="CMA-1", items="能效", commissioned_on=TODAY())
+    services.testing_result_record(actor=users["inspector1"], testing=testing, results="合格", results_on=TODAY())
+    recommendation = RecommendationInput("临高县人民政府", "第七十一条", "使用淘汰设备")
+    case = decide_violation(users, case, ended_on=TODAY(), recommendation=recommendation)
+    issue_document(users, case)
+    case = serve_document(users, case)
+    DeadlineRule.objects.filter(code="energy_extension_window").update(amount=120)
+    services.extension_request(actor=users["inspector1"], case=case, received_on=TODAY(), requested_months=1,
+                               reasons="采购周期长")
+
+
+def test_every_energy_model_is_registered_read_only():
+    assert len(MODELS) == 9
+    for model in MODELS:
+        model_admin = admin.site._registry[model]
+        assert not model_admin.has_add_permission(None)
+        assert not model_admin.has_change_permission(None)
+        assert not model_admin.has_delete_permission(None)
+        assert model_admin.list_display and model_admin.search_fields, model
+        assert isinstance(model_admin, SimpleHistoryAdmin) == hasattr(model, "history"), model
+
+
+@pytest.fixture
+def inspector_of_records(users):
+    """A staff user of the admin site holding the view permission of every energy model."""
+    user = users["admin"]
+    views = Permission.objects.filter(content_type__app_label="energy", codename__startswith="view_")
+    user.user_permissions.add(*views)
+    return user
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_pages_open_and_refuse_writes(client, inspector_of_records, everything, model):
+    client.force_login(inspector_of_records)
+    opts = model._meta
+    obj = model.objects.order_by("pk").first()
+
+    def url(name, *args):
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=args)
+
+    assert client.get(url("changelist")).status_code == 200
+    assert client.get(url("changelist"), {"q": "临高"}).status_code == 200
+    page = client.get(url("change", obj.pk))
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    if hasattr(model, "history"):
+        assert client.get(url("history", obj.pk)).status_code == 200
+    assert client.get(url("add")).status_code == 403
+    assert client.post(url("change", obj.pk), {}).status_code == 403
+    assert client.post(url("delete", obj.pk), {"post": "yes"}).status_code == 403
+    assert model.objects.filter(pk=obj.pk).exists()
