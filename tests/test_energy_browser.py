@@ -12,7 +12,8 @@ from conftest import login
 from energy import rules
 from energy.choices import CheckItem, FindingResult, Measure, Mode, Outcome, SignerCapacity, Trigger
 from energy.models import InspectionCase
-from energy.services import FindingInput, inspection_plan, outcome_decide, record_file, unit_create
+from energy.services import FindingInput, inspection_plan, outcome_decide, record_file
+from energy.tests.factories import EnergyUnitFactory
 from linggao_mi.documents.services import document_submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,11 +24,7 @@ UNLABELLED = """() => [...document.querySelectorAll('input:not([type=hidden]), s
 
 @pytest.fixture
 def unit(users):
-    return unit_create(
-        actor=users["staff"], name="临高华能示范电力有限公司", credit_code="914403001922038216",
-        address="临高县金牌港开发区", legal_representative="王建国", contact_person="陈明", contact_phone="0898-1",
-        industry="电力", is_key_unit=True, annual_energy_use=12500,
-    )
+    return EnergyUnitFactory(name="临高华能示范电力有限公司", created_by=users["staff"])
 
 
 def press(page, name: str) -> None:

@@ -8,8 +8,9 @@ from django.utils import timezone
 from energy import services
 from energy.choices import CheckItem, FindingResult, Measure, Mode, Outcome, SignerCapacity, Trigger
 from energy.services import FindingInput
-from energy.validators import credit_code_check_char
 from linggao_mi.documents.services import document_approve, document_issue, document_submit
+
+from .factories import EnergyUnitFactory, InspectionCaseFactory
 
 TODAY = timezone.localdate
 
@@ -18,25 +19,16 @@ def days(n: int) -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=n)
 
 
-def valid_code(body17: str) -> str:
-    return body17 + credit_code_check_char(body17)
-
-
 @pytest.fixture
 def unit(users):
-    return services.unit_create(
-        actor=users["staff"], name="临高华能示范电力有限公司", credit_code="914403001922038216",
-        address="临高县金牌港开发区", legal_representative="王建国", contact_person="陈明",
-        contact_phone="0898-28281234", industry="电力、热力生产和供应业", is_key_unit=True,
-        annual_energy_use=12500,
-    )
+    return EnergyUnitFactory(name="临高华能示范电力有限公司", created_by=users["staff"])
 
 
-def plan(users, unit, *, mode=Mode.ONSITE, trigger=Trigger.PLAN, planned=None, items=None, actor=None):
-    return services.inspection_plan(
-        actor=actor or users["inspector1"], unit=unit, mode=mode, trigger=trigger,
-        planned_date=planned or days(10), items=items or [CheckItem.ELIMINATION, CheckItem.METERING],
-        inspectors=[users["inspector1"], users["inspector2"]],
+def plan(users, unit, *, mode=Mode.ONSITE, trigger=Trigger.PLAN, planned=None, **kwargs):
+    """A case planned by inspector1 for both certified inspectors (on site, 10 days ahead, unless told)."""
+    return InspectionCaseFactory(
+        unit=unit, mode=mode, trigger=trigger, planned_date=planned or days(10),
+        inspectors=[users["inspector1"], users["inspector2"]], **kwargs,
     )
 
 

@@ -7,8 +7,9 @@ from rest_framework.test import APIClient
 from energy import rules
 from energy.choices import CaseState
 from energy.models import EnergyUnit
+from energy.validators import credit_code_complete
 
-from .conftest import TODAY, days, onsite_recorded, plan, valid_code
+from .conftest import TODAY, days, onsite_recorded, plan
 
 pytestmark = pytest.mark.django_db
 UNITS, CASES = "/api/v1/energy/units", "/api/v1/energy/cases"
@@ -22,7 +23,7 @@ def api(user=None) -> APIClient:
 
 
 UNIT = {
-    "name": "临高示范水泥有限公司", "credit_code": valid_code("91469028MA5T00002"), "address": "临高县博厚镇",
+    "name": "临高示范水泥有限公司", "credit_code": credit_code_complete("91469028MA5T00002"), "address": "临高县博厚镇",
     "legal_representative": "李四", "contact_person": "张三", "contact_phone": "13800000000", "industry": "建材",
     "is_key_unit": True, "annual_energy_use": "5600.00",
 }

@@ -15,7 +15,8 @@ from linggao_mi.org.choices import Role
 from linggao_mi.org.models import Section
 from tests.factories import CertificateFactory, UserFactory
 
-from .conftest import TODAY, days, onsite_recorded, plan, valid_code
+from .conftest import TODAY, days, onsite_recorded, plan
+from .factories import EnergyUnitFactory
 
 pytestmark = pytest.mark.django_db
 PNG = (
@@ -80,10 +81,7 @@ def test_case_pages_permission_matrix(client, users, unit, outsider):
 
 def test_case_list_filters_and_scope(client, users, unit, outsider):
     mine = plan(users, unit)
-    other_unit = EnergyUnit.objects.create(
-        name="临高某水泥厂", credit_code=valid_code("91469028MA5T00001"), address="临高县", legal_representative="甲",
-        contact_person="乙", contact_phone="1", industry="建材", created_by=users["staff"],
-    )
+    other_unit = EnergyUnitFactory(name="临高某水泥厂")
     plan(users, other_unit, trigger=Trigger.SPOT, planned=TODAY())
     client.force_login(users["inspector1"])
     page = client.get(reverse("energy:case_list"), {"unit": unit.pk}).content.decode()
