@@ -1,50 +1,56 @@
-"""What each role may do, as data. Groups are kept in step with this table after every migrate."""
+"""What each role may do, as data. Groups are kept in step with this table after every migrate.
+
+Global permissions only: who may handle a particular case is an object permission granted when the case is
+assigned (casework.services.case_grant_access). A global `view_<case>` means "sees every case" (leaders, admins).
+"""
 
 from .choices import Role
 
-# Permissions are "app_label.codename". An app adds its codenames here when it adds models.
-REGISTER_EDIT = [
-    f"{app}.{action}_{model}"
-    for app, models in {
-        "duties": ["duty", "dutyitem"],
-        "boundaries": ["boundarymatter", "assignment", "legalbasis", "boundarycase"],
-        "services": ["serviceitem", "publicityevent"],
-    }.items()
-    for model in models
-    for action in ("add", "change", "view")
-]
-ORG_VIEW = ["org.view_section", "org.view_staffprofile", "org.view_department", "org.view_certificate"]
-ORG_MANAGE = [
-    f"org.{action}_{model}"
-    for model in ("section", "staffprofile", "department", "certificate")
-    for action in ("add", "change", "view")
-] + ["auth.add_user", "auth.change_user", "auth.view_user"]
+
+def perms(app: str, models: list[str], actions: tuple[str, ...]) -> list[str]:
+    return [f"{app}.{action}_{model}" for model in models for action in actions]
+
+
+ADD_CHANGE_VIEW = ("add", "change", "view")
+
+REGISTER_EDIT = (
+    perms("duties", ["duty", "dutyitem"], ADD_CHANGE_VIEW)
+    + perms("boundaries", ["boundarymatter", "assignment", "legalbasis", "boundarycase"], ADD_CHANGE_VIEW)
+    + perms("services", ["serviceitem", "publicityevent"], ADD_CHANGE_VIEW)
+)
+ORG_VIEW = perms("org", ["section", "staffprofile", "department", "certificate"], ("view",))
+ORG_MANAGE = perms("org", ["section", "staffprofile", "department", "certificate"], ADD_CHANGE_VIEW) + perms(
+    "auth", ["user"], ADD_CHANGE_VIEW
+)
+# 节能监察: the unit register for those who work the regime; inspectors and chiefs open cases.
+ENERGY_UNITS = perms("energy", ["energyunit"], ADD_CHANGE_VIEW)
+ENERGY_PLAN = ["energy.add_inspectioncase"]
+ENERGY_SEE_ALL = perms(
+    "energy",
+    ["energyunit", "inspectioncase", "finding", "siterecord", "testingcommission", "penaltyrecommendation",
+     "extensionrequest"],
+    ("view",),
+)
+# 工作日历与期限: admins enter a year's holiday schedule and set the configurable periods of the rules.
+CALENDAR_MANAGE = (
+    perms("deadlines", ["calendaryear"], ("add", "view"))
+    + perms("deadlines", ["calendarday", "deadline"], ("view",))
+    + perms("deadlines", ["deadlinerule"], ("change", "view"))
+)
+# 文书: chiefs and leaders approve documents; admins keep the document kinds (templates and 文号 prefixes).
+DOCUMENT_APPROVE = ["documents.approve_officialdocument"]
+DOCUMENT_KINDS_MANAGE = (
+    perms("documents", ["documentkind"], ADD_CHANGE_VIEW)
+    + perms("documents", ["numberseries", "officialdocument"], ("view",))
+    + ["attachments.view_attachment"]
+)
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    Role.ADMIN: ORG_MANAGE + REGISTER_EDIT,
-    Role.LEADER: ORG_VIEW + REGISTER_EDIT,
-    Role.CHIEF: ORG_VIEW + REGISTER_EDIT,
+    Role.ADMIN: ORG_MANAGE + REGISTER_EDIT + ENERGY_SEE_ALL + ENERGY_UNITS + ["energy.delete_energyunit"]
+    + CALENDAR_MANAGE + DOCUMENT_KINDS_MANAGE,
+    Role.LEADER: ORG_VIEW + REGISTER_EDIT + ENERGY_SEE_ALL + DOCUMENT_APPROVE,
+    Role.CHIEF: ORG_VIEW + REGISTER_EDIT + ENERGY_UNITS + ENERGY_PLAN + DOCUMENT_APPROVE,
     Role.LEGAL: ORG_VIEW,
-    Role.INSPECTOR: ORG_VIEW,
-    Role.STAFF: ORG_VIEW + REGISTER_EDIT,
+    Role.INSPECTOR: ORG_VIEW + ENERGY_UNITS + ENERGY_PLAN,
+    Role.STAFF: ORG_VIEW + REGISTER_EDIT + ENERGY_UNITS,
 }
-
-# 节能监察 (energy): the unit register for those who work the regime; cases are planned by inspectors and
-# chiefs, handled through object permissions (casework.case_grant_access); only leaders see every case.
-_ENERGY_UNITS = [f"energy.{action}_energyunit" for action in ("add", "change", "view")]
-for _role, _perms in {
-    Role.ADMIN: _ENERGY_UNITS + ["energy.delete_energyunit"],
-    Role.LEADER: ["energy.view_energyunit", "energy.view_inspectioncase"],
-    Role.CHIEF: _ENERGY_UNITS + ["energy.add_inspectioncase"],
-    Role.INSPECTOR: _ENERGY_UNITS + ["energy.add_inspectioncase"],
-    Role.STAFF: _ENERGY_UNITS,
-}.items():
-    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] + _perms
-
-# 工作日历与期限: admins enter a year's holiday schedule and set the configurable periods of the rules.
-ROLE_PERMISSIONS[Role.ADMIN] = ROLE_PERMISSIONS[Role.ADMIN] + ["deadlines.add_calendaryear", "deadlines.view_calendaryear", "deadlines.view_calendarday", "deadlines.change_deadlinerule", "deadlines.view_deadlinerule", "deadlines.view_deadline"]  # noqa: E501
-
-# 文书与附件: chiefs and leaders approve documents (their approvals inbox); admins keep the document kinds.
-ROLE_PERMISSIONS[Role.CHIEF] = ROLE_PERMISSIONS[Role.CHIEF] + ["documents.approve_officialdocument"]
-ROLE_PERMISSIONS[Role.LEADER] = ROLE_PERMISSIONS[Role.LEADER] + ["documents.approve_officialdocument"]
-ROLE_PERMISSIONS[Role.ADMIN] = ROLE_PERMISSIONS[Role.ADMIN] + [f"documents.{p}" for p in ("add_documentkind", "change_documentkind", "view_documentkind", "view_numberseries", "view_officialdocument")] + ["attachments.view_attachment"]  # noqa: E501

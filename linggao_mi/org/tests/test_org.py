@@ -5,9 +5,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 
-from linggao_mi.org.choices import CertificateStatus
+from linggao_mi.org.choices import CertificateStatus, Role
 from linggao_mi.org.models import Certificate, Department, Section
-from tests.factories import CertificateFactory
+from tests.factories import CertificateFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +95,21 @@ def test_role_groups_follow_the_role_table(users):
     assert chief.has_perm("services.change_serviceitem")
     assert not users["inspector1"].has_perm("services.change_serviceitem")
     assert set(chief.groups.values_list("name", flat=True)) == {"chief", "股室:industry"}
+
+
+def test_every_permission_the_role_table_names_exists():
+    from django.contrib.auth.models import Permission
+
+    from linggao_mi.org.roles import ROLE_PERMISSIONS
+
+    rows = Permission.objects.values_list("content_type__app_label", "codename")
+    existing = {f"{app}.{codename}" for app, codename in rows}
+    named = {name for names in ROLE_PERMISSIONS.values() for name in names}
+    assert named - existing == set()
+
+
+def test_admin_role_sees_every_energy_case_read_only(users):
+    admin = UserFactory(username="t_plain_admin", role=Role.ADMIN)
+    admin.is_superuser = False
+    admin.save()
+    assert admin.has_perm("energy.view_inspectioncase") and not admin.has_perm("energy.change_inspectioncase")
