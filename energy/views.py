@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from linggao_mi.casework.rules import RuleViolation
@@ -14,6 +15,8 @@ from . import forms, services
 from .choices import CaseState, Measure
 from .models import TestingCommission
 from .selectors import case_actions, case_detail_get, cases_list, unit_get, units_list, user_may_change
+
+LIST_PAGE_SIZE = 50
 
 ACTION_LABELS = {
     "notice": "登记书面通知",
@@ -38,12 +41,14 @@ ACTION_LABELS = {
 def unit_list(request):
     search = request.GET.get("q", "").strip()
     key_only = request.GET.get("key") == "1"
-    units = units_list(request.user, search=search, key_only=key_only)
+    page = Paginator(units_list(request.user, search=search, key_only=key_only), LIST_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "energy/unit_list.html",
         {
-            "units": units,
+            "page": page,
             "q": search,
             "key_only": key_only,
             "can_add": request.user.has_perm("energy.add_energyunit"),
@@ -112,11 +117,12 @@ def case_list(request):
         unit = filters.cleaned_data["unit"].pk if filters.cleaned_data["unit"] else None
         overdue = filters.cleaned_data["overdue"]
     cases = cases_list(request.user, state=state, unit=unit, overdue=overdue)
+    page = Paginator(cases, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "energy/case_list.html",
         {
-            "cases": cases,
+            "page": page,
             "filters": filters,
             "can_plan": request.user.has_perm("energy.add_inspectioncase"),
         },
