@@ -8,14 +8,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from linggao_mi.casework.rules import RuleViolation
-
 from .choices import DayKind
 from .forms import CalendarYearForm
 from .models import CalendarDay, CalendarYear, Deadline, DeadlineRule
 from .periods import MAX_AMOUNT, Unit
 from .selectors import calendar_schedule
-from .services import CALENDAR_ENTER_PERMISSION, calendar_year_enter
+from .services import CALENDAR_ENTER_PERMISSION
 
 
 class CalendarDayInline(admin.TabularInline):
@@ -101,24 +99,10 @@ class CalendarYearAdmin(admin.ModelAdmin):
             raise PermissionDenied
         if request.method == "POST":
             form = CalendarYearForm(request.POST)
-            if form.is_valid():
-                try:
-                    entered = calendar_year_enter(
-                        actor=request.user,
-                        year=form.cleaned_data["year"],
-                        holidays=form.cleaned_data["holidays"],
-                        workdays=form.cleaned_data["workdays"],
-                        note=form.cleaned_data["note"],
-                    )
-                except RuleViolation as violation:
-                    form.add_error(None, str(violation))
-                else:
-                    self.message_user(
-                        request,
-                        f"{entered.calendar_year.year}年放假安排已录入；重算期限{len(entered.recomputed)}项。",
-                        messages.SUCCESS,
-                    )
-                    return redirect("admin:deadlines_calendaryear_change", entered.calendar_year.pk)
+            entered = form.enter(actor=request.user)
+            if entered:
+                self.message_user(request, form.entered_message(entered), messages.SUCCESS)
+                return redirect("admin:deadlines_calendaryear_change", entered.calendar_year.pk)
         else:
             year = request.GET.get("year", "")
             existing = CalendarYear.objects.filter(year=int(year)).first() if year.isdigit() else None

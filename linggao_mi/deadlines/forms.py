@@ -3,9 +3,11 @@ import re
 
 from django import forms
 
+from linggao_mi.casework.rules import RuleViolation
+
 from .periods import MAX_AMOUNT, PeriodError, Unit, compute_due
 from .selectors import calendar_schedule
-from .services import HolidayRange, MakeupDay
+from .services import HolidayRange, MakeupDay, ScheduleEntered, calendar_year_enter
 
 DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 # What may stand between the two dates of a range, or around a name.
@@ -137,6 +139,20 @@ class CalendarYearForm(forms.Form):
             label = f"{name}调休上班" if name and not name.endswith("上班") else (name or "调休上班")
             days += [MakeupDay(date=day, name=label) for day in dates]
         return days
+
+    def enter(self, *, actor) -> ScheduleEntered | None:
+        """Enter the schedule when the form is valid; a refused schedule becomes the form's error (None)."""
+        if not self.is_valid():
+            return None
+        try:
+            return calendar_year_enter(actor=actor, **self.cleaned_data)
+        except RuleViolation as violation:
+            self.add_error(None, str(violation))
+            return None
+
+    @staticmethod
+    def entered_message(entered: ScheduleEntered) -> str:
+        return f"{entered.calendar_year.year}年放假安排已录入；重算期限{len(entered.recomputed)}项。"
 
     @classmethod
     def initial_for(cls, calendar_year) -> dict:

@@ -5,13 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from linggao_mi.casework.rules import RuleViolation
-
 from .forms import CalculatorForm, CalendarYearForm
 from .models import CalendarYear
 from .periods import PERIOD_CITATION, period_text
 from .selectors import calendar_schedule, calendar_years, deadlines_for_user, unloaded_years
-from .services import CALENDAR_ENTER_PERMISSION, calendar_year_enter
+from .services import CALENDAR_ENTER_PERMISSION
 
 
 @login_required
@@ -64,23 +62,10 @@ def calendar(request):
     if may_enter:
         if request.method == "POST":
             form = CalendarYearForm(request.POST)
-            if form.is_valid():
-                try:
-                    entered = calendar_year_enter(
-                        actor=request.user,
-                        year=form.cleaned_data["year"],
-                        holidays=form.cleaned_data["holidays"],
-                        workdays=form.cleaned_data["workdays"],
-                        note=form.cleaned_data["note"],
-                    )
-                except RuleViolation as violation:
-                    form.add_error(None, str(violation))
-                else:
-                    messages.success(
-                        request,
-                        f"{entered.calendar_year.year}年放假安排已录入；重算期限{len(entered.recomputed)}项。",
-                    )
-                    return redirect(f"{request.path}?year={entered.calendar_year.year}")
+            entered = form.enter(actor=request.user)
+            if entered:
+                messages.success(request, form.entered_message(entered))
+                return redirect(f"{request.path}?year={entered.calendar_year.year}")
         elif request.GET.get("edit") and shown is not None:
             form = CalendarYearForm(initial=CalendarYearForm.initial_for(shown))
         else:
