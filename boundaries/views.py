@@ -1,7 +1,6 @@
 from django.shortcuts import render
-from django.urls import reverse
 
-from linggao_mi.registers import edit_page, edit_permission_required, history_page
+from linggao_mi.registers import AddPage, RegisterEntity
 
 from . import selectors, services
 from .forms import (
@@ -28,178 +27,64 @@ def register_list(request):
     return render(request, "boundaries/matter_list.html", context)
 
 
-def _list_url(anchor: str) -> str:
-    return f"{reverse('boundaries:list')}#{anchor}"
+def _in_matter(row) -> str:
+    return f"管理事项：{row.matter}"
 
 
-@edit_permission_required("boundaries.change_boundarymatter")
-def matter_edit(request, pk: int):
-    matter = selectors.matter_get(user=request.user, pk=pk)
-    return edit_page(
-        request,
-        form=BoundaryMatterForm(request.POST or None, instance=matter),
-        save=lambda d: services.boundary_matter_update(
-            actor=request.user, matter_id=matter.pk, name=d["name"], reason=d["reason"]
-        ),
-        title=f"修改管理事项 {matter.number}",
-        back_url=_list_url(f"matter-{matter.pk}"),
-        history_url=reverse("boundaries:matter_history", args=[matter.pk]),
-    )
-
-
-@edit_permission_required("boundaries.view_boundarymatter")
-def matter_history(request, pk: int):
-    matter = selectors.matter_get(user=request.user, pk=pk)
-    return history_page(
-        request,
-        obj=matter,
-        title=f"管理事项“{matter.name}”的修改记录",
-        back_url=_list_url(f"matter-{matter.pk}"),
-        edit_url=reverse("boundaries:matter_edit", args=[matter.pk]),
-    )
-
-
-@edit_permission_required("boundaries.change_assignment")
-def assignment_edit(request, pk: int):
-    assignment = selectors.assignment_get(user=request.user, pk=pk)
-    return edit_page(
-        request,
-        form=AssignmentForm(request.POST or None, instance=assignment),
-        save=lambda d: services.assignment_update(
-            actor=request.user,
-            assignment_id=assignment.pk,
-            department=d["department"],
-            order=d["order"],
-            duties=d["duties"],
-            reason=d["reason"],
-        ),
-        title=f"修改职责分工：{assignment.department}",
-        subject=f"管理事项：{assignment.matter}",
-        back_url=_list_url(f"assignment-{assignment.pk}"),
-        history_url=reverse("boundaries:assignment_history", args=[assignment.pk]),
-    )
-
-
-@edit_permission_required("boundaries.view_assignment")
-def assignment_history(request, pk: int):
-    assignment = selectors.assignment_get(user=request.user, pk=pk)
-    return history_page(
-        request,
-        obj=assignment,
-        title=f"职责分工（{assignment.matter} · {assignment.department}）的修改记录",
-        back_url=_list_url(f"assignment-{assignment.pk}"),
-        edit_url=reverse("boundaries:assignment_edit", args=[assignment.pk]),
-    )
-
-
-@edit_permission_required("boundaries.add_assignment")
-def assignment_add(request, matter_pk: int):
-    matter = selectors.matter_get(user=request.user, pk=matter_pk)
-    return edit_page(
-        request,
-        form=AssignmentCreateForm(request.POST or None),
-        save=lambda d: services.assignment_create(
-            actor=request.user,
-            matter_id=matter.pk,
-            department=d["department"],
-            duties=d["duties"],
-            reason=d["reason"],
-        ),
-        title=f"为“{matter.name}”新增职责分工",
-        back_url=_list_url(f"matter-{matter.pk}"),
-    )
-
-
-@edit_permission_required("boundaries.change_legalbasis")
-def basis_edit(request, pk: int):
-    basis = selectors.legal_basis_get(user=request.user, pk=pk)
-    return edit_page(
-        request,
-        form=LegalBasisForm(request.POST or None, instance=basis),
-        save=lambda d: services.legal_basis_update(
-            actor=request.user, basis_id=basis.pk, order=d["order"], text=d["text"], reason=d["reason"]
-        ),
-        title="修改相关依据",
-        subject=f"管理事项：{basis.matter}",
-        back_url=_list_url(f"basis-{basis.pk}"),
-        history_url=reverse("boundaries:basis_history", args=[basis.pk]),
-    )
-
-
-@edit_permission_required("boundaries.view_legalbasis")
-def basis_history(request, pk: int):
-    basis = selectors.legal_basis_get(user=request.user, pk=pk)
-    return history_page(
-        request,
-        obj=basis,
-        title=f"相关依据（{basis.matter}）的修改记录",
-        back_url=_list_url(f"basis-{basis.pk}"),
-        edit_url=reverse("boundaries:basis_edit", args=[basis.pk]),
-    )
-
-
-@edit_permission_required("boundaries.add_legalbasis")
-def basis_add(request, matter_pk: int):
-    matter = selectors.matter_get(user=request.user, pk=matter_pk)
-    return edit_page(
-        request,
-        form=LegalBasisCreateForm(request.POST or None),
-        save=lambda d: services.legal_basis_create(
-            actor=request.user, matter_id=matter.pk, text=d["text"], reason=d["reason"]
-        ),
-        title=f"为“{matter.name}”新增相关依据",
-        back_url=_list_url(f"matter-{matter.pk}"),
-    )
-
-
-@edit_permission_required("boundaries.change_boundarycase")
-def case_edit(request, pk: int):
-    case = selectors.case_get(user=request.user, pk=pk)
-    return edit_page(
-        request,
-        form=BoundaryCaseForm(request.POST or None, instance=case),
-        save=lambda d: services.boundary_case_update(
-            actor=request.user,
-            case_id=case.pk,
-            order=d["order"],
-            title=d["title"],
-            text=d["text"],
-            departments=d["departments"],
-            reason=d["reason"],
-        ),
-        title="修改案例",
-        subject=f"管理事项：{case.matter}",
-        back_url=_list_url(f"case-{case.pk}"),
-        history_url=reverse("boundaries:case_history", args=[case.pk]),
-    )
-
-
-@edit_permission_required("boundaries.view_boundarycase")
-def case_history(request, pk: int):
-    case = selectors.case_get(user=request.user, pk=pk)
-    return history_page(
-        request,
-        obj=case,
-        title=f"案例“{case.title}”的修改记录",
-        back_url=_list_url(f"case-{case.pk}"),
-        edit_url=reverse("boundaries:case_edit", args=[case.pk]),
-    )
-
-
-@edit_permission_required("boundaries.add_boundarycase")
-def case_add(request, matter_pk: int):
-    matter = selectors.matter_get(user=request.user, pk=matter_pk)
-    return edit_page(
-        request,
-        form=BoundaryCaseCreateForm(request.POST or None),
-        save=lambda d: services.boundary_case_create(
-            actor=request.user,
-            matter_id=matter.pk,
-            title=d["title"],
-            text=d["text"],
-            departments=d["departments"],
-            reason=d["reason"],
-        ),
-        title=f"为“{matter.name}”新增案例",
-        back_url=_list_url(f"matter-{matter.pk}"),
-    )
+MATTER = RegisterEntity(
+    name="matter",
+    path="matters/",
+    get=selectors.matter_get,
+    form=BoundaryMatterForm,
+    update=services.boundary_matter_update,
+    edit_title=lambda matter: f"修改管理事项 {matter.number}",
+    history_title=lambda matter: f"管理事项“{matter.name}”的修改记录",
+)
+ASSIGNMENT = RegisterEntity(
+    name="assignment",
+    path="assignments/",
+    get=selectors.assignment_get,
+    form=AssignmentForm,
+    update=services.assignment_update,
+    edit_title=lambda assignment: f"修改职责分工：{assignment.department}",
+    subject=_in_matter,
+    history_title=lambda assignment: f"职责分工（{assignment.matter} · {assignment.department}）的修改记录",
+    add=AddPage(
+        parent=MATTER,
+        form=AssignmentCreateForm,
+        create=services.assignment_create,
+        title=lambda matter: f"为“{matter.name}”新增职责分工",
+    ),
+)
+BASIS = RegisterEntity(
+    name="basis",
+    path="bases/",
+    get=selectors.legal_basis_get,
+    form=LegalBasisForm,
+    update=services.legal_basis_update,
+    edit_title=lambda basis: "修改相关依据",
+    subject=_in_matter,
+    history_title=lambda basis: f"相关依据（{basis.matter}）的修改记录",
+    add=AddPage(
+        parent=MATTER,
+        form=LegalBasisCreateForm,
+        create=services.legal_basis_create,
+        title=lambda matter: f"为“{matter.name}”新增相关依据",
+    ),
+)
+CASE = RegisterEntity(
+    name="case",
+    path="cases/",
+    get=selectors.case_get,
+    form=BoundaryCaseForm,
+    update=services.boundary_case_update,
+    edit_title=lambda case: "修改案例",
+    subject=_in_matter,
+    history_title=lambda case: f"案例“{case.title}”的修改记录",
+    add=AddPage(
+        parent=MATTER,
+        form=BoundaryCaseCreateForm,
+        create=services.boundary_case_create,
+        title=lambda matter: f"为“{matter.name}”新增案例",
+    ),
+)

@@ -1,23 +1,17 @@
 """Every write to the duty register; each checks the actor's permission and records history."""
 
 from django.contrib.auth.models import User
-from django.db import transaction
 
 from linggao_mi.org.models import Section
-from linggao_mi.registers import next_order, require_perm, save_with_history
+from linggao_mi.registers import create_row, update_row
 
 from .models import Duty, DutyItem
 
 
-@transaction.atomic
 def duty_update(*, actor: User, duty_id: int, text: str, reason: str = "") -> Duty:
-    require_perm(actor, "duties.change_duty")
-    duty = Duty.objects.select_for_update().get(pk=duty_id)
-    duty.text = text
-    return save_with_history(duty, actor=actor, reason=reason)
+    return update_row(Duty, duty_id, actor=actor, reason=reason, text=text)
 
 
-@transaction.atomic
 def duty_item_update(
     *,
     actor: User,
@@ -28,13 +22,11 @@ def duty_item_update(
     section: Section | None = None,
     reason: str = "",
 ) -> DutyItem:
-    require_perm(actor, "duties.change_dutyitem")
-    item = DutyItem.objects.select_for_update().get(pk=item_id)
-    item.order, item.text, item.note, item.section = order, text, note, section
-    return save_with_history(item, actor=actor, reason=reason)
+    return update_row(
+        DutyItem, item_id, actor=actor, reason=reason, order=order, text=text, note=note, section=section
+    )
 
 
-@transaction.atomic
 def duty_item_create(
     *,
     actor: User,
@@ -46,9 +38,13 @@ def duty_item_create(
     reason: str = "",
 ) -> DutyItem:
     """A new work item under a duty; without an order it goes last."""
-    require_perm(actor, "duties.add_dutyitem")
-    duty = Duty.objects.select_for_update().get(pk=duty_id)
-    if order is None:
-        order = next_order(duty.items.all())
-    item = DutyItem(duty=duty, order=order, text=text, note=note, section=section)
-    return save_with_history(item, actor=actor, reason=reason)
+    return create_row(
+        DutyItem,
+        actor=actor,
+        reason=reason,
+        parent=("duty", duty_id),
+        order=order,
+        text=text,
+        note=note,
+        section=section,
+    )
