@@ -113,3 +113,14 @@ def test_admin_role_sees_every_energy_case_read_only(users):
     admin.is_superuser = False
     admin.save()
     assert admin.has_perm("energy.view_inspectioncase") and not admin.has_perm("energy.change_inspectioncase")
+
+
+def test_loading_registers_again_keeps_staff_edits():
+    from services.models import ServiceItem
+
+    item = ServiceItem.objects.get(number=1)
+    item.phones = "28270000"
+    item.save()
+    call_command("load_registers", verbosity=0)
+    assert ServiceItem.objects.get(number=1).phones == "28270000"
+    assert ServiceItem.objects.count() == 7
