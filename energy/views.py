@@ -141,7 +141,6 @@ def case_plan(request):
             case = services.inspection_plan(actor=request.user, **form.cleaned_data)
         except RuleViolation as exc:
             form.add_error(None, str(exc))
-            messages.error(request, str(exc))
         else:
             messages.success(request, f"已立案：{case.reference}。")
             return redirect(case)
@@ -194,7 +193,6 @@ def _step(request, pk: int, form_class, service, title: str, success: str, *, no
             service(actor=request.user, **on, **form.service_kwargs())
         except RuleViolation as exc:
             form.add_error(None, str(exc))
-            messages.error(request, str(exc))
         except ValidationError as exc:
             for error in exc.messages:
                 form.add_error(None, error)
