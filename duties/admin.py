@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Duty, DutyItem
+from .models import Duty, DutyItem, Regime
 
 
 class DutyItemInline(admin.TabularInline):
@@ -23,3 +23,17 @@ class DutyItemAdmin(SimpleHistoryAdmin):
     list_filter = ["section"]
     list_select_related = ["duty", "section"]
     search_fields = ["text", "note"]
+    filter_horizontal = ["regimes"]
+
+
+@admin.register(Regime)
+class RegimeAdmin(SimpleHistoryAdmin):
+    """The nine regimes are the source's own list: read here, changed only with the source."""
+
+    list_display = ["clause", "name", "url_name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -7,7 +7,7 @@ from rest_framework.routers import SimpleRouter
 from linggao_mi.org.models import Section
 
 from . import selectors
-from .models import Duty, DutyItem
+from .models import Duty, DutyItem, Regime
 
 
 class SectionBriefSerializer(serializers.ModelSerializer):
@@ -16,13 +16,20 @@ class SectionBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "code"]
 
 
+class RegimeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Regime
+        fields = ["id", "clause", "name"]
+
+
 class DutyItemSerializer(serializers.ModelSerializer):
     section = SectionBriefSerializer(read_only=True, allow_null=True)
+    regimes = RegimeSerializer(many=True, read_only=True, help_text="实施该事项的事中事后监管制度")
     code = serializers.CharField(read_only=True, help_text="在登记表中的编号，如 4.3")
 
     class Meta:
         model = DutyItem
-        fields = ["id", "code", "order", "text", "note", "section"]
+        fields = ["id", "code", "order", "text", "note", "section", "regimes"]
 
 
 class DutySerializer(serializers.ModelSerializer):

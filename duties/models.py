@@ -20,6 +20,26 @@ class Duty(models.Model):
         return f"{self.number}. {self.text[:30]}"
 
 
+class Regime(models.Model):
+    """A supervision regime of 三、事中事后监督管理制度, e.g. 三（四）对用能单位的节能监察.
+
+    `url_name` names the staff page of a regime the portal already runs; empty for the others.
+    """
+
+    number = models.PositiveSmallIntegerField("序号", unique=True, validators=[MinValueValidator(1)])
+    clause = models.CharField("条目", max_length=10, unique=True)
+    name = models.CharField("监管制度", max_length=50)
+    url_name = models.CharField("办理页面", max_length=50, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "事中事后监管制度"
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return f"{self.clause}{self.name}"
+
+
 class DutyItem(models.Model):
     """A 具体工作事项 under a duty; `section` is the 股室 carrying it, empty where the list leaves it open."""
 
@@ -35,7 +55,8 @@ class DutyItem(models.Model):
         on_delete=models.PROTECT,
         related_name="duty_items",
     )
-    history = HistoricalRecords()
+    regimes = models.ManyToManyField(Regime, verbose_name="实施的监管制度", blank=True, related_name="duty_items")
+    history = HistoricalRecords(m2m_fields=[regimes])
 
     class Meta:
         verbose_name = verbose_name_plural = "具体工作事项"

@@ -239,3 +239,13 @@ def test_every_service_item_is_in_the_fixture_word_for_word(source, fixtures):
         assert norm(item["content"]) == norm(src.content)
         assert sections[item["section"]] == src.section
         assert re.split(r"[、\s]+", item["phones"].strip()) == src.phones, f"服务事项 {src.number} 的电话"
+
+
+REGIME_HEADING = re.compile(r"^\s*（([一二三四五六七八九十]+)）(\S+)\s*$")
+
+
+def test_every_supervision_regime_is_in_the_fixture_word_for_word(source, fixtures):
+    headings = [m.groups() for line in source["三"] if (m := REGIME_HEADING.match(line))]
+    assert len(headings) == 9
+    regimes = sorted(fixtures["duties.regime"], key=lambda row: row["number"])
+    assert [(row["clause"], row["name"]) for row in regimes] == [(f"三（{n}）", name) for n, name in headings]

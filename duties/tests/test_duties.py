@@ -180,3 +180,18 @@ def test_api_lists_duties_with_items_anonymously(client):
 def test_api_is_read_only(client, users):
     client.force_login(users["admin"])
     assert client.post("/api/v1/duties/", {"number": 11, "text": "x"}).status_code == 405
+
+
+def test_work_items_name_the_regimes_that_implement_them(client, users):
+    from duties.models import DutyItem
+
+    energy_item = DutyItem.objects.get(duty__number=4, order=3)
+    assert [str(r) for r in energy_item.regimes.all()] == ["三（四）对用能单位的节能监察"]
+    assert DutyItem.objects.get(duty__number=6, order=5).regimes.count() == 4
+
+    public = client.get("/duties/").content.decode()
+    assert "三（四）对用能单位的节能监察" in public and 'href="/energy/cases/"' not in public
+    client.force_login(users["inspector1"])
+    assert '<a href="/energy/cases/">三（四）对用能单位的节能监察</a>' in client.get("/duties/").content.decode()
+    item = client.get("/api/v1/duties/4/").json()["items"][2]
+    assert item["code"] == "4.3" and item["regimes"][0]["clause"] == "三（四）"
