@@ -124,3 +124,11 @@ def test_loading_registers_again_keeps_staff_edits():
     call_command("load_registers", verbosity=0)
     assert ServiceItem.objects.get(number=1).phones == "28270000"
     assert ServiceItem.objects.count() == 7
+
+
+def test_loading_registers_adds_rows_that_a_newer_fixture_brings():
+    from duties.models import Regime
+
+    Regime.objects.filter(number=9).delete()
+    call_command("load_registers", verbosity=0)
+    assert Regime.objects.get(number=9).name == "信息化标准执行情况监管"

@@ -1,20 +1,27 @@
-import json
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
-from django.core.management import call_command
+from django.core import serializers
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 
 class Command(BaseCommand):
-    help = "载入 fixtures/ 中的登记表；已有数据的表保持不变（再次运行不会覆盖工作人员的修改）。"
+    help = (
+        "载入 fixtures/ 中的登记表：只补充尚不存在的行（按主键），已有的行保持原样，"
+        "因此再次运行不会覆盖工作人员的修改，升级后新增的登记内容也会补上。"
+    )
 
+    @transaction.atomic
     def handle(self, *args, **options):
         for path in sorted(Path(settings.BASE_DIR, "fixtures").glob("*.json")):
-            labels = {row["model"] for row in json.loads(path.read_text(encoding="utf-8"))}
-            if any(apps.get_model(label).objects.exists() for label in labels):
-                self.stdout.write(f"{path.name}: 已有数据，跳过")
-                continue
-            call_command("loaddata", str(path), verbosity=0)
-            self.stdout.write(f"{path.name}: 已载入")
+            existing: dict[type, set] = {}
+            added = 0
+            for row in serializers.deserialize("json", path.read_text(encoding="utf-8")):
+                model = type(row.object)
+                if model not in existing:
+                    existing[model] = set(model._default_manager.values_list("pk", flat=True))
+                if row.object.pk not in existing[model]:
+                    row.save()
+                    added += 1
+            self.stdout.write(f"{path.name}: 新载入{added}行" if added else f"{path.name}: 已是最新，跳过")
