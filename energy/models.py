@@ -143,7 +143,7 @@ class InspectionCase(Case):
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
-    class Meta:
+    class Meta(Case.Meta):
         verbose_name = verbose_name_plural = "节能监察案件"
         ordering = ["-created_at", "-id"]
 

@@ -17,7 +17,13 @@ from django.utils import timezone
 
 from linggao_mi.attachments.services import attachment_add
 from linggao_mi.casework.rules import RuleViolation
-from linggao_mi.casework.services import Transition, case_event_record, case_grant_access, case_transition
+from linggao_mi.casework.services import (
+    Transition,
+    case_create,
+    case_event_record,
+    case_grant_access,
+    case_transition,
+)
 from linggao_mi.deadlines.periods import Unit, compute_due, is_workday
 from linggao_mi.deadlines.services import (
     deadline_meet,
@@ -229,18 +235,17 @@ def inspection_plan(
     if section is None:
         profile = getattr(actor, "profile", None)
         section = (profile and profile.section) or Section.objects.get(code="industry")
-    case = InspectionCase(
+    case = case_create(
+        model=InspectionCase,
+        actor=actor,
         unit=unit,
         mode=Mode(mode),
         trigger=Trigger(trigger),
         planned_date=planned_date,
         section=section,
-        created_by=actor,
         state=CaseState.PLANNED,
+        **({"basis": basis} if basis else {}),
     )
-    if basis:
-        case.basis = basis
-    case.save()
     Finding.objects.bulk_create(Finding(case=case, item=i) for i in items)
     case_grant_access(case=case, inspectors=inspectors)
     case_event_record(

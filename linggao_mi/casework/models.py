@@ -12,6 +12,10 @@ class Case(models.Model):
 
     The contract the shared machinery (deadlines, documents, attachments, my work) relies on:
     `section`, `inspectors`, `responsible_users()`, `is_closed`, `reference`, get_absolute_url().
+
+    `year` and `serial` make the 案号: cases of a table are numbered per year from 1 without gaps, taken by
+    `services.case_create` from the table's `Series` when the case is created. A concrete case's Meta extends
+    Case.Meta, which holds the per-table unique (year, serial) constraint.
     """
 
     CLOSED_STATES: tuple[str, ...] = ("closed",)
@@ -21,6 +25,8 @@ class Case(models.Model):
     state = models.CharField("状态", max_length=30)
     section = models.ForeignKey(Section, verbose_name="承办股室", on_delete=models.PROTECT, related_name="+")
     inspectors = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name="承办人员", related_name="+")
+    year = models.PositiveSmallIntegerField("年度", editable=False)
+    serial = models.PositiveIntegerField("序号", editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="+"
     )
@@ -30,6 +36,9 @@ class Case(models.Model):
     class Meta:
         abstract = True
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "serial"], name="%(app_label)s_%(class)s_year_serial_unique")
+        ]
 
     def __str__(self) -> str:
         return self.reference
@@ -39,7 +48,7 @@ class Case(models.Model):
 
     @property
     def reference(self) -> str:
-        return f"{self.REFERENCE_PREFIX}〔{self.created_at:%Y}〕{self.pk}号"
+        return f"{self.REFERENCE_PREFIX}〔{self.year}〕{self.serial}号"
 
     @property
     def is_closed(self) -> bool:
@@ -69,3 +78,23 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class Series(models.Model):
+    """The last number handed out in a yearly series: a document kind's 文号, a case table's 案号.
+
+    Taken only through `services.series_next`, which locks the row inside the caller's transaction, so
+    numbers go out one at a time and a rollback gives the number back: no gaps, no repeats.
+    """
+
+    name = models.CharField("序列", max_length=100)
+    year = models.PositiveSmallIntegerField("年份")
+    last = models.PositiveIntegerField("已用至", default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "编号序列"
+        ordering = ["name", "-year"]
+        constraints = [models.UniqueConstraint(fields=["name", "year"], name="casework_series_name_year_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.name}〔{self.year}〕已用至{self.last}号"

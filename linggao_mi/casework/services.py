@@ -1,15 +1,19 @@
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
 from linggao_mi.org.services import section_group
 
-from .models import Case, CaseEvent
+from .models import Case, CaseEvent, Series
 from .rules import STATE_FORBIDS, RuleViolation
+
+C = TypeVar("C", bound=Case)
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,36 @@ class Transition:
 
 def _perm(model: type[Case], action: str) -> str:
     return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+def series_next(*, name: str, year: int) -> int:
+    """Take the next number of series `name` in `year` (1 for the first).
+
+    Call it inside the transaction that uses the number: the series row stays locked until that
+    transaction ends, so numbers are handed out one at a time, and a rollback gives the number back.
+    Outside a transaction the row lock is refused (TransactionManagementError).
+    """
+    series, _ = Series.objects.select_for_update().get_or_create(name=name, year=year)
+    series.last += 1
+    series.save(update_fields=["last"])
+    return series.last
+
+
+def case_series_name(model: type[Case]) -> str:
+    """The name of a case table's 案号 series, e.g. "case:energy.inspectioncase"."""
+    return f"case:{model._meta.label_lower}"
+
+
+def case_create(*, model: type[C], actor: User, **fields: Any) -> C:
+    """Insert a new case of `model` registered by `actor`, numbered next in its table's series of this year.
+
+    Every regime creates its cases through this. Call it inside the regime's creating transaction, so
+    that a refusal after numbering (a rule, a failed grant) rolls the number back with the case.
+    """
+    with transaction.atomic():
+        year = timezone.localdate().year
+        serial = series_next(name=case_series_name(model), year=year)
+        return model.objects.create(created_by=actor, year=year, serial=serial, **fields)
 
 
 def case_event_record(*, case: Case, actor: User, action: str, from_state: str, to_state: str, reason: str = ""):

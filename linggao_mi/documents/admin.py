@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import DocumentKind, NumberSeries, OfficialDocument
+from .models import DocumentKind, OfficialDocument
 
 
 @admin.register(DocumentKind)
@@ -11,23 +11,6 @@ class DocumentKindAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Once a kind has documents, its code is what regimes refer to.
         return ["code"] if obj is not None and obj.documents.exists() else []
-
-
-@admin.register(NumberSeries)
-class NumberSeriesAdmin(admin.ModelAdmin):
-    """Shown, never edited: changing `last` would leave a gap or repeat a 文号."""
-
-    list_display = ["kind", "year", "last"]
-    list_filter = ["kind", "year"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(OfficialDocument)

@@ -32,26 +32,6 @@ class DocumentKind(models.Model):
         return self.name
 
 
-class NumberSeries(models.Model):
-    """The last 文号 sequence number used for a kind in a year; locked while a number is taken."""
-
-    kind = models.ForeignKey(
-        DocumentKind, verbose_name="文书种类", on_delete=models.PROTECT, related_name="series"
-    )
-    year = models.PositiveSmallIntegerField("年份")
-    last = models.PositiveIntegerField("已用至", default=0)
-
-    class Meta:
-        verbose_name = verbose_name_plural = "文号序列"
-        ordering = ["kind", "-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["kind", "year"], name="documents_series_kind_year_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind.number_prefix}〔{self.year}〕{self.last}号"
-
-
 def _receipt_path(instance, filename: str) -> str:
     return f"documents/receipts/{instance.pk}/{filename}"
 

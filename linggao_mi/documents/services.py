@@ -12,13 +12,13 @@ from django.utils import timezone
 
 from linggao_mi.attachments.filetypes import sniff_receipt
 from linggao_mi.casework.rules import RuleViolation
-from linggao_mi.casework.services import case_event_record
+from linggao_mi.casework.services import case_event_record, series_next
 from linggao_mi.notifications.services import notify
 from linggao_mi.org.choices import Role
 
 from . import rules
 from .choices import EDITABLE_STATES, FROZEN_STATES, DocumentState, ServiceMethod
-from .models import DocumentKind, NumberSeries, OfficialDocument
+from .models import DocumentKind, OfficialDocument
 from .pdf import render_document_pdf
 from .selectors import user_approves_for_section, user_may_change_case
 
@@ -203,13 +203,15 @@ def document_return(*, actor: User, document: OfficialDocument, reason: str) -> 
     return document
 
 
+def document_series_name(kind: DocumentKind) -> str:
+    """The name of a kind's 文号 series in casework's Series (the code is fixed once the kind has documents)."""
+    return f"document:{kind.code}"
+
+
 def _next_number(kind: DocumentKind, year: int) -> tuple[str, int]:
-    """Take the next 文号 of `kind` in `year`. The series row stays locked until the caller's transaction
-    ends, so numbers are handed out one at a time, and a rollback gives the number back: no gaps."""
-    series, _ = NumberSeries.objects.select_for_update().get_or_create(kind=kind, year=year)
-    series.last += 1
-    series.save(update_fields=["last"])
-    return f"{kind.number_prefix}〔{year}〕{series.last}号", series.last
+    """Take the next 文号 of `kind` in `year`, inside the issuing transaction: a rollback gives it back."""
+    serial = series_next(name=document_series_name(kind), year=year)
+    return f"{kind.number_prefix}〔{year}〕{serial}号", serial
 
 
 def document_issue(*, actor: User, document: OfficialDocument) -> OfficialDocument:

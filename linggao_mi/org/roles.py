@@ -37,11 +37,13 @@ CALENDAR_MANAGE = (
     + perms("deadlines", ["calendarday", "deadline"], ("view",))
     + perms("deadlines", ["deadlinerule"], ("change", "view"))
 )
-# 文书: chiefs and leaders approve documents; admins keep the document kinds (templates and 文号 prefixes).
+# 文书: chiefs and leaders approve documents; admins keep the document kinds (templates and 文号 prefixes)
+# and see the 文号/案号 series.
 DOCUMENT_APPROVE = ["documents.approve_officialdocument"]
 DOCUMENT_KINDS_MANAGE = (
     perms("documents", ["documentkind"], ADD_CHANGE_VIEW)
-    + perms("documents", ["numberseries", "officialdocument"], ("view",))
+    + perms("documents", ["officialdocument"], ("view",))
+    + ["casework.view_series"]
     + ["attachments.view_attachment"]
 )
 

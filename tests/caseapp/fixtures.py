@@ -6,7 +6,7 @@ Imported by the conftest of linggao_mi/documents/tests and linggao_mi/attachment
 import pytest
 from django.db import connection
 
-from linggao_mi.casework.services import case_grant_access
+from linggao_mi.casework.services import case_create, case_grant_access
 from linggao_mi.org.choices import Role
 from linggao_mi.org.models import Section
 from tests.factories import UserFactory
@@ -23,8 +23,8 @@ def _media(settings, tmp_path):
 def make_case(users):
     def make(*, section_code="industry", inspectors=None, state="open", created_by=None):
         section = Section.objects.get(code=section_code)
-        case = DemoCase.objects.create(
-            section=section, state=state, created_by=created_by or users["inspector1"]
+        case = case_create(
+            model=DemoCase, actor=created_by or users["inspector1"], section=section, state=state
         )
         case_grant_access(
             case=case,

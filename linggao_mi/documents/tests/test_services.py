@@ -11,11 +11,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from linggao_mi.casework.models import Series
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.selectors import case_timeline
 from linggao_mi.documents import rules, services
 from linggao_mi.documents.choices import DocumentState, ServiceMethod
-from linggao_mi.documents.models import DocumentKind, NumberSeries, OfficialDocument
+from linggao_mi.documents.models import DocumentKind, OfficialDocument
 from linggao_mi.documents.pdf import render_document_pdf
 from linggao_mi.documents.templatetags.documents_pdf import cn_date
 from linggao_mi.notifications.models import Notification
@@ -233,7 +234,8 @@ def test_issue_numbers_follow_on_per_kind_and_year(make_document, users, kind):
         services.document_issue(actor=users["inspector1"], document=document).number
         == f"临工信建〔{year}〕1号"
     )
-    assert NumberSeries.objects.get(kind=kind, year=year).last == 3
+    assert Series.objects.get(name=services.document_series_name(kind), year=year).last == 3
+    assert Series.objects.get(name=services.document_series_name(other), year=year).last == 1
 
 
 def test_a_failed_issue_gives_its_number_back(make_document, users, kind, monkeypatch):
@@ -247,7 +249,7 @@ def test_a_failed_issue_gives_its_number_back(make_document, users, kind, monkey
         services.document_issue(actor=users["inspector1"], document=document)
     document.refresh_from_db()
     assert document.state == DocumentState.APPROVED and document.number == "" and not document.pdf
-    assert not NumberSeries.objects.filter(kind=kind, last__gt=0).exists()
+    assert not Series.objects.filter(name=services.document_series_name(kind), last__gt=0).exists()
     monkeypatch.undo()
     document = services.document_issue(actor=users["inspector1"], document=document)
     assert document.number.endswith("〕1号")
