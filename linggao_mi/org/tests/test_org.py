@@ -132,3 +132,9 @@ def test_loading_registers_adds_rows_that_a_newer_fixture_brings():
     Regime.objects.filter(number=9).delete()
     call_command("load_registers", verbosity=0)
     assert Regime.objects.get(number=9).name == "信息化标准执行情况监管"
+
+
+def test_rows_added_after_loading_registers_get_fresh_ids():
+    """The fixtures bring their primary keys; new rows must not collide with them (PostgreSQL sequences)."""
+    section = Section.objects.create(name="综合股", code="general")
+    assert section.pk > 3

@@ -3,7 +3,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connection, transaction
 
 
 class Command(BaseCommand):
@@ -24,4 +25,9 @@ class Command(BaseCommand):
                 if row.object.pk not in existing[model]:
                     row.save()
                     added += 1
+            if added:
+                # Rows came with their primary keys: move the id sequences past them, as loaddata does.
+                with connection.cursor() as cursor:
+                    for sql in connection.ops.sequence_reset_sql(no_style(), list(existing)):
+                        cursor.execute(sql)
             self.stdout.write(f"{path.name}: 新载入{added}行" if added else f"{path.name}: 已是最新，跳过")
