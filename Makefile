@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 # Debian packages: a CJK font and Pango for WeasyPrint; for the tests, Chromium and a compose-file checker.
 RUN_DEBS := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_DEBS := chromium poppler-utils docker-compose
+TEST_DEBS := chromium docker-compose
 
 .PHONY: run test setup debs-run debs-test lint bench
 
