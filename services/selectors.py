@@ -13,10 +13,6 @@ def service_item_list() -> QuerySet[ServiceItem]:
     )
 
 
-def publicity_event_list() -> QuerySet[PublicityEvent]:
-    return PublicityEvent.objects.select_related("service_item")
-
-
 def service_item_get(*, user, pk: int) -> ServiceItem:
     return get_object_or_404(ServiceItem.objects.select_related("section"), pk=pk)
 

@@ -8,11 +8,6 @@ def user_role(user: User) -> str | None:
     return profile.role if profile else None
 
 
-def user_section_id(user: User) -> int | None:
-    profile = getattr(user, "profile", None)
-    return profile.section_id if profile else None
-
-
 def user_sees_everything(user: User) -> bool:
     """Leaders and admins see every case of every section (DESIGN.md §1)."""
     return user.is_superuser or user_role(user) in (Role.LEADER, Role.ADMIN)
