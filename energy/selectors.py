@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from linggao_mi.casework.selectors import case_get, cases_visible
+from linggao_mi.casework.selectors import case_get, cases_visible, user_may_change_case
 from linggao_mi.deadlines.choices import DeadlineState
 from linggao_mi.deadlines.models import Deadline
 
@@ -72,15 +72,9 @@ def case_detail_get(user: User, pk: int) -> InspectionCase:
     return case_get(user, queryset, pk)
 
 
-def user_may_change(user: User, case: InspectionCase) -> bool:
-    return user.is_authenticated and (
-        user.has_perm("energy.change_inspectioncase") or user.has_perm("energy.change_inspectioncase", case)
-    )
-
-
 def case_actions(user: User, case: InspectionCase) -> list[str]:
     """The steps `user` may take on `case` now, in the order the page offers them (services check again)."""
-    if not user_may_change(user, case):
+    if not user_may_change_case(user, case):
         return []
     s, actions = case.state, []
     if s == CaseState.PLANNED and case.needs_notice:

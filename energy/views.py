@@ -7,14 +7,14 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from linggao_mi.casework.rules import RuleViolation
-from linggao_mi.casework.selectors import case_timeline
+from linggao_mi.casework.selectors import case_timeline, user_may_change_case
 from linggao_mi.deadlines.models import Deadline
 from linggao_mi.documents.choices import DocumentState
 
 from . import forms, services
 from .choices import CaseState, Measure
 from .models import TestingCommission
-from .selectors import case_actions, case_detail_get, cases_list, unit_get, units_list, user_may_change
+from .selectors import case_actions, case_detail_get, cases_list, unit_get, units_list
 
 LIST_PAGE_SIZE = 50
 
@@ -165,7 +165,7 @@ def case_detail(request, pk: int):
             "deadlines": Deadline.objects.of_object(case).select_related("rule").order_by("start", "id"),
             "timeline": case_timeline(case),
             "actions": [(a, ACTION_LABELS[a]) for a in case_actions(request.user, case)],
-            "can_change": user_may_change(request.user, case),
+            "can_change": user_may_change_case(request.user, case),
             "window": services.extension_window(case) if case.state == CaseState.RECTIFYING else None,
             "earliest_onsite": (
                 services.earliest_onsite_date(case.notice_served_on) if case.notice_served_on else None
@@ -176,7 +176,7 @@ def case_detail(request, pk: int):
 
 def _case_for_change(request, pk: int):
     case = case_detail_get(request.user, pk)  # 404 outside scope
-    if not user_may_change(request.user, case):
+    if not user_may_change_case(request.user, case):
         raise PermissionDenied
     return case
 

@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.http import Http404
 
-from linggao_mi.casework.selectors import cases_visible
+from linggao_mi.casework.selectors import user_may_see_case
 
 from .models import Attachment
 
@@ -24,13 +24,7 @@ def attachment_get(user: User, pk: int) -> Attachment:
     except Attachment.DoesNotExist:
         raise Http404 from None
     case = attachment.case
-    if case is None or not user.is_authenticated:
-        raise Http404
-    if not cases_visible(user, type(case)._default_manager.filter(pk=case.pk)).exists():
+    if case is None or not user_may_see_case(user, case):
         raise Http404
     return attachment
 
-
-def user_may_change_case(user: User, case) -> bool:
-    perm = f"{case._meta.app_label}.change_{case._meta.model_name}"
-    return user.is_authenticated and (user.has_perm(perm) or user.has_perm(perm, case))

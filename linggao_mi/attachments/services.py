@@ -8,6 +8,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from linggao_mi.casework.rules import RuleViolation
+from linggao_mi.casework.selectors import user_may_change_case
 from linggao_mi.casework.services import case_event_record
 
 from . import rules
@@ -16,8 +17,7 @@ from .models import Attachment
 
 
 def _require_case_change(actor: User, case) -> None:
-    perm = f"{case._meta.app_label}.change_{case._meta.model_name}"
-    if not (actor.has_perm(perm) or actor.has_perm(perm, case)):
+    if not user_may_change_case(actor, case):
         raise PermissionDenied
 
 

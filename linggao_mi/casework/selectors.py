@@ -7,12 +7,24 @@ from .models import Case, CaseEvent
 from .registry import CASE_MODELS
 
 
+def case_perm(model, action: str) -> str:
+    """The permission `action` ("view", "change", …) on a case model or case, e.g. "energy.change_inspectioncase"."""
+    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+def user_may_change_case(user: User, case: Case) -> bool:
+    """Handling a case takes change permission on it: globally, or on this case (its inspectors, its chief)."""
+    perm = case_perm(case, "change")
+    return user.is_authenticated and (user.has_perm(perm) or user.has_perm(perm, case))
+
+
+def user_may_see_case(user: User, case: Case) -> bool:
+    return user.is_authenticated and cases_visible(user, type(case)._default_manager.filter(pk=case.pk)).exists()
+
+
 def cases_visible(user: User, queryset: QuerySet) -> QuerySet:
     """The cases of `queryset` that `user` may see: by object permission, or a global one (leaders)."""
-    meta = queryset.model._meta
-    return get_objects_for_user(
-        user, f"{meta.app_label}.view_{meta.model_name}", klass=queryset, accept_global_perms=True
-    )
+    return get_objects_for_user(user, case_perm(queryset.model, "view"), klass=queryset, accept_global_perms=True)
 
 
 def case_get(user: User, queryset: QuerySet, pk: int) -> Case:

@@ -12,6 +12,7 @@ from linggao_mi.org.services import section_group
 
 from .models import Case, CaseEvent, Series
 from .rules import STATE_FORBIDS, RuleViolation
+from .selectors import case_perm
 
 C = TypeVar("C", bound=Case)
 
@@ -26,9 +27,6 @@ class Transition:
     target: str
     permission: str = "change"
 
-
-def _perm(model: type[Case], action: str) -> str:
-    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
 
 
 def series_next(*, name: str, year: int) -> int:
@@ -85,7 +83,7 @@ def case_transition(
     """
     with transaction.atomic():
         case = model.objects.select_for_update().get(pk=pk)
-        if not actor.has_perm(_perm(model, transition.permission), case):
+        if not actor.has_perm(case_perm(model, transition.permission), case):
             raise PermissionDenied
         if case.state not in transition.sources:
             raise RuleViolation(STATE_FORBIDS, f"当前为“{case.get_state_display()}”，不能{transition.label}")
@@ -108,7 +106,7 @@ def case_grant_access(*, case: Case, inspectors: list[User]) -> None:
 
     Inspectors who left the case lose their object permissions. Call inside the write that assigns.
     """
-    view, change = _perm(type(case), "view"), _perm(type(case), "change")
+    view, change = case_perm(type(case), "view"), case_perm(type(case), "change")
     previous = set(case.inspectors.all())
     case.inspectors.set(inspectors)
     for user in previous - set(inspectors):

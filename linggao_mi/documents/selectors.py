@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from linggao_mi.casework.selectors import cases_visible
+from linggao_mi.casework.selectors import cases_visible, user_may_change_case, user_may_see_case
 from linggao_mi.org.choices import Role
 from linggao_mi.org.selectors import user_role
 
@@ -42,11 +42,6 @@ def documents_visible(user: User, queryset: QuerySet | None = None) -> QuerySet:
     return queryset.filter(condition)
 
 
-def case_visible_to(user: User, case) -> bool:
-    model = type(case)
-    return user.is_authenticated and cases_visible(user, model._default_manager.filter(pk=case.pk)).exists()
-
-
 def document_get(user: User, pk: int) -> OfficialDocument:
     """One document the user may see; out of scope is a 404, the same as a missing one."""
     try:
@@ -56,7 +51,7 @@ def document_get(user: User, pk: int) -> OfficialDocument:
     except OfficialDocument.DoesNotExist:
         raise Http404 from None
     case = document.case
-    if case is None or not case_visible_to(user, case):
+    if case is None or not user_may_see_case(user, case):
         raise Http404
     return document
 
@@ -83,12 +78,6 @@ def documents_awaiting_approval(user: User) -> QuerySet:
         .prefetch_related("case")
         .order_by("submitted_at", "id")
     )
-
-
-def user_may_change_case(user: User, case) -> bool:
-    """Handling a case (drafting its documents, recording service) takes change permission on it."""
-    perm = f"{case._meta.app_label}.change_{case._meta.model_name}"
-    return user.is_authenticated and (user.has_perm(perm) or user.has_perm(perm, case))
 
 
 def document_actions(user: User, document: OfficialDocument) -> set[str]:

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from linggao_mi.attachments.filetypes import sniff_receipt
 from linggao_mi.casework.rules import RuleViolation
+from linggao_mi.casework.selectors import user_may_change_case
 from linggao_mi.casework.services import case_event_record, series_next
 from linggao_mi.notifications.services import notify
 from linggao_mi.org.choices import Role
@@ -20,7 +21,7 @@ from . import rules
 from .choices import EDITABLE_STATES, FROZEN_STATES, DocumentState, ServiceMethod
 from .models import DocumentKind, OfficialDocument
 from .pdf import render_document_pdf
-from .selectors import user_approves_for_section, user_may_change_case
+from .selectors import user_approves_for_section
 
 
 def _require_case_change(actor: User, case) -> None:

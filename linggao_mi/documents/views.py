@@ -9,13 +9,14 @@ from django.urls import NoReverseMatch
 from django.views.decorators.http import require_POST
 
 from linggao_mi.casework.rules import RuleViolation
+from linggao_mi.casework.selectors import user_may_change_case
 
 from . import services
 from .choices import FROZEN_STATES
 from .forms import DocumentEditForm, ReturnForm, ServeForm
 from .pdf import render_document_html, render_document_pdf
 from .rules import DOCUMENT_STATE_FORBIDS, ISSUED_IS_FINAL
-from .selectors import document_actions, document_get, documents_awaiting_approval, user_may_change_case
+from .selectors import document_actions, document_get, documents_awaiting_approval
 
 
 def _case_url(case) -> str:

@@ -1,7 +1,9 @@
 from django import template
 from django.conf import settings
 
-from ..selectors import attachments_of_case, user_may_change_case
+from linggao_mi.casework.selectors import user_may_change_case
+
+from ..selectors import attachments_of_case
 
 register = template.Library()
 
