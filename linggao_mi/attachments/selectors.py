@@ -1,10 +1,10 @@
 """Reads of attachments; an attachment is visible iff its case is."""
 
 from django.contrib.auth.models import User
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.http import Http404
 
+from linggao_mi.casework.models import of_case
 from linggao_mi.casework.selectors import user_may_see_case
 
 from .models import Attachment
@@ -12,9 +12,7 @@ from .models import Attachment
 
 def attachments_of_case(case) -> QuerySet:
     """The attachments of a case the caller already showed to the user, oldest first."""
-    return Attachment.objects.filter(
-        content_type=ContentType.objects.get_for_model(case), object_id=case.pk
-    ).select_related("uploaded_by")
+    return Attachment.objects.filter(of_case(case)).select_related("uploaded_by")
 
 
 def attachment_get(user: User, pk: int) -> Attachment:

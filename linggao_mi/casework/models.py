@@ -7,6 +7,11 @@ from django.urls import reverse
 from linggao_mi.org.models import Section
 
 
+def of_case(case) -> models.Q:
+    """Rows of a table with a generic `case` key (events, deadlines, documents, attachments) that belong to `case`."""
+    return models.Q(content_type=ContentType.objects.get_for_model(case), object_id=case.pk)
+
+
 class Case(models.Model):
     """What every regime's case shares. Concrete cases set `state` choices and CLOSED_STATES.
 

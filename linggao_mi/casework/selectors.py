@@ -3,7 +3,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from guardian.shortcuts import get_objects_for_user
 
-from .models import Case, CaseEvent
+from .models import Case, CaseEvent, of_case
 from .registry import CASE_MODELS
 
 
@@ -33,9 +33,7 @@ def case_get(user: User, queryset: QuerySet, pk: int) -> Case:
 
 
 def case_timeline(case: Case) -> QuerySet:
-    return CaseEvent.objects.filter(
-        content_type__app_label=case._meta.app_label, content_type__model=case._meta.model_name, object_id=case.pk
-    ).select_related("actor")
+    return CaseEvent.objects.filter(of_case(case)).select_related("actor")
 
 
 def my_open_cases(user: User) -> list[Case]:

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import NoReverseMatch
 from simple_history.models import HistoricalRecords
 
+from linggao_mi.casework.models import of_case
 from linggao_mi.org.models import Section
 
 from .choices import CalendarSource, DayKind, DeadlineState
@@ -99,7 +100,7 @@ class DeadlineRule(models.Model):
 
 class DeadlineQuerySet(models.QuerySet):
     def of_object(self, obj):
-        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+        return self.filter(of_case(obj))
 
     def running(self):
         return self.filter(state__in=(DeadlineState.OPEN, DeadlineState.OVERDUE))

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from linggao_mi.casework.models import of_case
 from linggao_mi.casework.selectors import cases_visible, user_may_change_case, user_may_see_case
 from linggao_mi.org.choices import Role
 from linggao_mi.org.selectors import user_role
@@ -13,14 +14,10 @@ from .choices import EDITABLE_STATES, DocumentState
 from .models import OfficialDocument
 
 
-def _case_filter(case) -> Q:
-    return Q(content_type=ContentType.objects.get_for_model(case), object_id=case.pk)
-
-
 def documents_of_case(case) -> QuerySet:
     """The documents of a case the caller already showed to the user."""
     return (
-        OfficialDocument.objects.filter(_case_filter(case))
+        OfficialDocument.objects.filter(of_case(case))
         .select_related("kind")
         .order_by("drafted_at", "id")
     )
