@@ -94,11 +94,14 @@ class CaseState(models.TextChoices):
     NOTIFIED = "notified", "已书面通知"
     MATERIALS_RECEIVED = "materials_received", "已收到报送材料"
     RECORDED = "recorded", "已制作现场监察笔录"
+    OUTCOME_PROPOSED = "outcome_proposed", "处理意见待股长决定"
     NOTICE_PENDING = "notice_pending", "限期整改通知书待送达"
     ADVICE_PENDING = "advice_pending", "节能监察建议书待送达"
     RECTIFYING = "rectifying", "限期整改中"
     REPORTED = "reported", "已报送整改结果待核查"
-    ESCALATED = "escalated", "整改逾期或未到位，待移送处理"
+    UNRESOLVED = "unresolved", "整改未到位，待决定移送"
+    ESCALATED = "escalated", "已决定移送处理"
+    TO_CLOSE = "to_close", "待股长决定结案"
     REFERRED = "referred", "已建议有关部门处罚"
     CLOSED = "closed", "已结案"
 
@@ -109,11 +112,18 @@ class CaseState(models.TextChoices):
             "notified": "info",
             "materials_received": "info",
             "recorded": "info",
+            "outcome_proposed": "warning",
             "notice_pending": "warning",
             "advice_pending": "warning",
             "rectifying": "warning",
             "reported": "warning",
+            "unresolved": "danger",
             "escalated": "danger",
+            "to_close": "warning",
             "referred": "success",
             "closed": "success",
         }[self.value]
+
+
+# Where a case stands once inspected (on site: the 笔录; in writing: the unit's materials).
+INSPECTED = (CaseState.RECORDED, CaseState.MATERIALS_RECEIVED)

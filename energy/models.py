@@ -86,10 +86,16 @@ class InspectionCase(Case):
     planned_date = models.DateField("计划监察日期")
     basis = models.TextField("监察依据", default="《中华人民共和国节约能源法》《节能监察办法》")
 
-    # The written notice (三（四）5(1)(2)).
+    # The written notice (三（四）5(1)(2)): a 节能监察通知书, served through the documents' workflow.
+    notice_document = models.ForeignKey(
+        "documents.OfficialDocument",
+        verbose_name="节能监察通知书",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     notice_served_on = models.DateField("书面通知送达日期", null=True, blank=True)
-    notice_method = models.CharField("送达方式", max_length=30, blank=True)
-    notice_recipient = models.CharField("签收人", max_length=50, blank=True)
     notice_requirements = models.TextField("监察要求", blank=True)
 
     # Written inspection: the unit's materials (三（四）5(1)).
@@ -146,6 +152,7 @@ class InspectionCase(Case):
     class Meta(Case.Meta):
         verbose_name = verbose_name_plural = "节能监察案件"
         ordering = ["-created_at", "-id"]
+        permissions = [("decide_inspectioncase", "可以作出节能监察决定（处罚建议、延期、移送、结案）")]
 
     @property
     def state_badge(self) -> str:
@@ -173,6 +180,9 @@ class Finding(models.Model):
     result = models.CharField("检查结果", max_length=20, choices=FindingResult.choices, default="unchecked")
     facts = models.TextField("检查情况及事实", blank=True)
     basis = models.TextField("违反的法律依据", blank=True)
+    punishable = models.BooleanField(
+        "依法应当予以处罚或者处理", default=False, help_text="违法行为依有关法律、法规、规章应当予以处罚或者处理（三（四）6(3)）。"
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "监察内容及结果"
@@ -253,7 +263,9 @@ class PenaltyRecommendation(models.Model):
     """建议有关部门依法处罚或者处理 (三（四）6(3))."""
 
     case = models.ForeignKey(InspectionCase, on_delete=models.CASCADE, related_name="recommendations")
-    department = models.CharField("建议部门", max_length=100)
+    department = models.ForeignKey(
+        "org.Department", verbose_name="建议部门", on_delete=models.PROTECT, related_name="+"
+    )
     basis = models.TextField("处罚（处理）依据")
     facts = models.TextField("违法事实及建议")
     recommended_on = models.DateField("建议日期")
@@ -283,6 +295,14 @@ class ExtensionRequest(models.Model):
     granted_months = models.PositiveSmallIntegerField("准予延期（月）", null=True, blank=True)
     decided_on = models.DateField("决定日期", null=True, blank=True)
     decision_reasons = models.TextField("决定理由", blank=True)
+    decision_document = models.ForeignKey(
+        "documents.OfficialDocument",
+        verbose_name="延期决定书",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="决定人",
@@ -302,3 +322,26 @@ class ExtensionRequest(models.Model):
     @property
     def state_badge(self) -> str:
         return ExtensionState(self.state).badge
+
+
+class WrittenReply(models.Model):
+    """要求被监察单位就监察事项所涉及的问题限期作出书面答复 (三（四）4(4)), and the answer."""
+
+    case = models.ForeignKey(InspectionCase, on_delete=models.CASCADE, related_name="written_replies")
+    questions = models.TextField("要求答复的问题")
+    required_on = models.DateField("提出要求日期")
+    deadline = models.ForeignKey(
+        "deadlines.Deadline", verbose_name="答复期限", on_delete=models.PROTECT, related_name="+"
+    )
+    received_on = models.DateField("收到书面答复日期", null=True, blank=True)
+    summary = models.TextField("答复内容摘要", blank=True)
+    required_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="提出人", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "限期书面答复"
+        ordering = ["case_id", "required_on", "id"]
+
+    def __str__(self) -> str:
+        return f"限期书面答复（{self.required_on:%Y-%m-%d}）"

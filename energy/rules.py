@@ -13,10 +13,13 @@ RULE_RECTIFICATION = "energy_rectification"  # at most 6 个月; a case's deadli
 RULE_EXTENSION_WINDOW = "energy_extension_window"  # the 15 日 before the period expires
 RULE_EXTENSION_DECISION = "energy_extension_decision"  # 5 工作日 from receipt
 RULE_EXTENSION_MAX = "energy_extension_max"  # 6 个月
+RULE_WRITTEN_REPLY = "energy_written_reply"  # 限期书面答复: the inspector sets the days; the rule is the default
 
 # DocumentKind codes.
+KIND_INSPECTION_NOTICE = "energy_inspection_notice"  # 节能监察通知书 (三（四）5(1)(2))
 KIND_RECTIFICATION_NOTICE = "energy_rectification_notice"  # 限期整改通知书
 KIND_ADVICE = "energy_advice"  # 节能监察建议书
+KIND_EXTENSION_DECISION = "energy_extension_decision"  # 延期决定书 (三（四）6(6))
 
 CREDIT_CODE_FORMAT = Rule(
     "energy.credit_code_format",
@@ -90,7 +93,7 @@ OUTCOME_NONE_CONFLICT = Rule(
 )
 PENALTY_RECOMMENDATION = Rule(
     "energy.penalty_recommendation",
-    "被监察单位有用能违法行为依法应当予以处罚或者处理的，应当建议有关部门依法处罚或者处理，并写明建议部门和依据",
+    "被监察单位有用能违法行为依法应当予以处罚或者处理的，应当建议有关部门依法处罚或者处理：从部门名录中选择建议部门，并写明依据和违法事实",
     "三（四）6(3)",
 )
 RECTIFICATION_REQUIREMENTS = Rule(
@@ -138,10 +141,53 @@ DOCUMENT_NOT_ISSUED = Rule(
     "文书须经审批并签发后方可送达被监察单位",
     "三（四）6(4)",
 )
-DATE_IN_FUTURE = Rule(
-    "energy.date_in_future",
-    "登记的日期不能晚于今天",
-    "本平台办案流程",
+RECORD_TIMES = Rule("energy.record_times", "监察结束时间不能早于开始时间", "三（四）5(3)")
+OUTCOME_DATE = Rule("energy.outcome_date", "监察结束日期不能早于监察日期", "三（四）6(4)")
+NOTICE_REQUIRED = Rule(
+    "energy.notice_required",
+    "本案应当先书面通知被监察单位：节能监察通知书经审批、签发并送达后，方可实施监察",
+    "三（四）5(1)(2)",
+)
+NOTICE_ALREADY = Rule(
+    "energy.notice_already", "本案已有尚未作废的节能监察通知书，请在文书页面办理审批、签发和送达", "三（四）5(1)(2)"
+)
+MODE_ONSITE_ONLY = Rule("energy.mode_onsite", "现场监察笔录只用于现场监察；书面监察登记被监察单位报送的材料", "三（四）3")
+MODE_WRITTEN_ONLY = Rule("energy.mode_written", "报送材料只用于书面监察", "三（四）3、5(1)")
+PLAN_CORRECTION = Rule(
+    "energy.plan_correction",
+    "更正计划监察日期须写明理由；已送达的书面通知所载时间如需变更，应当书面告知被监察单位",
+    "三（四）5(2)",
+)
+MATERIALS_IN_WRITING = Rule(
+    "energy.materials_in_writing", "登记报送材料须附被监察单位报送的书面材料（扫描件或电子材料）", "三（四）5(1)"
+)
+REPORT_IN_WRITING = Rule(
+    "energy.report_in_writing", "登记整改结果须附被监察单位书面报送的整改结果报告", "三（四）6(5)"
+)
+EXTENSION_IN_WRITING = Rule(
+    "energy.extension_in_writing", "延期申请应当以书面形式提出，须附被监察单位的书面申请", "三（四）6(6)"
+)
+EXTENSION_GRANT_EXCEEDS = Rule(
+    "energy.extension_grant_exceeds", "准予延期的月数不得超过被监察单位申请的月数", "三（四）6(6)"
+)
+WRITTEN_REPLY = Rule(
+    "energy.written_reply",
+    "要求被监察单位限期作出书面答复，须写明答复的问题和答复期限",
+    "三（四）4(4)",
+)
+WRITTEN_REPLY_NONE = Rule("energy.written_reply_none", "本案没有待答复的书面答复要求", "三（四）4(4)")
+WRITTEN_REPLY_IN_WRITING = Rule(
+    "energy.written_reply_in_writing", "登记书面答复须附被监察单位的书面答复", "三（四）4(4)"
+)
+CLOSE_NEEDS_REFERRAL = Rule(
+    "energy.close_needs_referral",
+    "整改逾期或未到位移送处理的，结案前须登记向有关部门提出的处罚（处理）建议",
+    "三（四）6(3)",
+)
+OUTCOME_DOCUMENT_NOT_SERVED = Rule(
+    "energy.outcome_document_not_served",
+    "处理文书须经股长审批、签发并送达被监察单位后，案件方可进入下一步",
+    "三（四）6(4)",
 )
 CHECKLIST_EMPTY = Rule("energy.checklist_empty", "请至少选择一项本案的监察内容", "三（四）2")
 UNIT_HAS_CASES = Rule("energy.unit_has_cases", "该用能单位已有节能监察案件，不能删除", "执法全过程记录制度")

@@ -69,11 +69,15 @@ class CaseEvent(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField()
     case = GenericForeignKey("content_type", "object_id")
+    step = models.CharField("步骤", max_length=50, blank=True, help_text="工作流表中的步骤名；文书等记录为空。")
     action = models.CharField("操作", max_length=50)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="办理人", on_delete=models.PROTECT)
     from_state = models.CharField("原状态", max_length=30, blank=True)
     to_state = models.CharField("新状态", max_length=30)
     reason = models.TextField("说明", blank=True)
+    late_reason = models.TextField(
+        "补录说明", blank=True, help_text="所登记的日期早于立案日期时（补录），须说明理由，办理记录中标明。"
+    )
     at = models.DateTimeField("时间", auto_now_add=True)
 
     class Meta:
@@ -83,6 +87,10 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+    @property
+    def is_late_entry(self) -> bool:
+        return bool(self.late_reason)
 
 
 class Series(models.Model):

@@ -12,10 +12,23 @@ def case_perm(model, action: str) -> str:
     return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
 
 
+def user_may(user: User, case: Case, action: str) -> bool:
+    """Whether `user` holds permission `action` ("change", "decide", …) on `case`: globally or on this case.
+
+    A superuser is an administrator, not a case handler: on cases they only read (Django's has_perm would
+    grant a superuser everything, so they are refused before it is asked).
+    """
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser and action != "view":
+        return False
+    perm = case_perm(case, action)
+    return user.has_perm(perm) or user.has_perm(perm, case)
+
+
 def user_may_change_case(user: User, case: Case) -> bool:
-    """Handling a case takes change permission on it: globally, or on this case (its inspectors, its chief)."""
-    perm = case_perm(case, "change")
-    return user.is_authenticated and (user.has_perm(perm) or user.has_perm(perm, case))
+    """Handling a case (its inspectors, its section's chief): documents, evidence and the handler's steps."""
+    return user_may(user, case, "change")
 
 
 def user_may_see_case(user: User, case: Case) -> bool:

@@ -1,5 +1,4 @@
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import User
@@ -11,22 +10,10 @@ from guardian.shortcuts import assign_perm, remove_perm
 from linggao_mi.org.services import section_group
 
 from .models import Case, CaseEvent, Series
-from .rules import STATE_FORBIDS, RuleViolation
-from .selectors import case_perm
+from .selectors import case_perm, user_may
+from .workflow import DECIDE, Step
 
 C = TypeVar("C", bound=Case)
-
-
-@dataclass(frozen=True)
-class Transition:
-    """A named move of a case between states, open to holders of `permission` on the case."""
-
-    name: str
-    label: str
-    sources: tuple[str, ...]
-    target: str
-    permission: str = "change"
-
 
 
 def series_next(*, name: str, year: int) -> int:
@@ -59,54 +46,67 @@ def case_create(*, model: type[C], actor: User, **fields: Any) -> C:
         return model.objects.create(created_by=actor, year=year, serial=serial, **fields)
 
 
-def case_event_record(*, case: Case, actor: User, action: str, from_state: str, to_state: str, reason: str = ""):
+def case_event_record(
+    *,
+    case: Case,
+    actor: User,
+    action: str,
+    from_state: str,
+    to_state: str,
+    reason: str = "",
+    step: str = "",
+    late_reason: str = "",
+) -> CaseEvent:
     return CaseEvent.objects.create(
-        case=case, actor=actor, action=action, from_state=from_state, to_state=to_state, reason=reason
+        case=case, actor=actor, action=action, from_state=from_state, to_state=to_state, reason=reason,
+        step=step, late_reason=late_reason,
     )
 
 
 def case_transition(
     *,
-    model: type[Case],
+    model: type[C],
     pk: int,
     actor: User,
-    transition: Transition,
+    step: Step,
     reason: str = "",
-    check: Callable[[Case], None] | None = None,
-    apply: Callable[[Case], None] | None = None,
-) -> Case:
-    """Move a case along `transition`: lock it, check permission, state and rules, change, record.
+    branch: str | None = None,
+    check: Callable[[C], None] | None = None,
+    apply: Callable[[C], Any] | None = None,
+    late_reason: str = "",
+) -> tuple[C, Any]:
+    """Take `step` on a case: lock it, check permission, state and guards, run `check`, `apply`, move, record.
 
-    `check(case)` raises RuleViolation to refuse; `apply(case)` makes the transition's other changes
-    (it runs inside the same transaction, after the checks, before the state changes). Two concurrent
-    calls on one case serialise on the row lock, and the second then fails the state check.
+    `check(case)` raises RuleViolation to refuse on the step's input; `apply(case)` makes the step's other
+    changes and may return what it made (a record), which is returned beside the case. Both run inside the
+    same transaction, after the step's own checks. Two concurrent calls on one case serialise on the row lock,
+    and the second then fails the state check. `branch` picks the target of a branching step.
     """
     with transaction.atomic():
         case = model.objects.select_for_update().get(pk=pk)
-        if not actor.has_perm(case_perm(model, transition.permission), case):
+        if not user_may(actor, case, step.permission):
             raise PermissionDenied
-        if case.state not in transition.sources:
-            raise RuleViolation(STATE_FORBIDS, f"当前为“{case.get_state_display()}”，不能{transition.label}")
+        step.check(case)
         if check is not None:
             check(case)
-        if apply is not None:
-            apply(case)
+        made = apply(case) if apply is not None else None
         from_state = case.state
-        case.state = transition.target
+        case.state = step.target_for(case, branch)
         case.save()
         case_event_record(
-            case=case, actor=actor, action=transition.label, from_state=from_state, to_state=case.state,
-            reason=reason,
+            case=case, actor=actor, action=step.label, from_state=from_state, to_state=case.state,
+            reason=reason, step=step.name, late_reason=late_reason,
         )
-    return case
+    return case, made
 
 
 def case_grant_access(*, case: Case, inspectors: list[User]) -> None:
-    """The case's inspectors may view and handle it; its section's members may view it.
+    """The case's inspectors may view and handle it; its section's members may view it; its section's chief
+    may handle it and take the decisions in the bureau's name.
 
     Inspectors who left the case lose their object permissions. Call inside the write that assigns.
     """
-    view, change = case_perm(type(case), "view"), case_perm(type(case), "change")
+    view, change, decide = (case_perm(type(case), action) for action in ("view", "change", DECIDE))
     previous = set(case.inspectors.all())
     case.inspectors.set(inspectors)
     for user in previous - set(inspectors):
@@ -119,3 +119,4 @@ def case_grant_access(*, case: Case, inspectors: list[User]) -> None:
     assign_perm(view, group, case)
     if case.section.chief_id:
         assign_perm(change, case.section.chief, case)
+        assign_perm(decide, case.section.chief, case)

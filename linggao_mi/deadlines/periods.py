@@ -23,10 +23,11 @@ class Unit(models.TextChoices):
     DAYS = "days", "日"
     WORKDAYS = "workdays", "工作日"
     MONTHS = "months", "个月"
+    YEARS = "years", "年"
 
 
 # Longest period the engine counts: ten years in any unit; longer is a typing error, not a legal period.
-MAX_AMOUNT = {Unit.DAYS: 3660, Unit.WORKDAYS: 2500, Unit.MONTHS: 120}
+MAX_AMOUNT = {Unit.DAYS: 3660, Unit.WORKDAYS: 2500, Unit.MONTHS: 120, Unit.YEARS: 10}
 EARLIEST_START = datetime.date(1900, 1, 1)
 LATEST_START = datetime.date(2199, 12, 31)
 
@@ -83,8 +84,17 @@ class WorkCalendar:
 
 
 def period_text(amount: int, unit: str) -> str:
-    """"15日", "5个工作日", "6个月"."""
+    """"15日", "5个工作日", "6个月", "2年"."""
     return f"{amount}个工作日" if unit == Unit.WORKDAYS else f"{amount}{Unit(unit).label}"
+
+
+def cn_date(day: datetime.date | None) -> str:
+    """2026年11月28日, as documents, refusals and reminders write a date (GB/T 9704: no leading zeros)."""
+    if not day:
+        return ""
+    if isinstance(day, datetime.datetime):
+        day = day.date()
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def is_workday(day: datetime.date) -> bool:
@@ -104,7 +114,7 @@ def _check(start, amount, unit) -> Unit:
     if not EARLIEST_START <= start <= LATEST_START:
         raise PeriodError(f"起算日期须在{EARLIEST_START:%Y-%m-%d}至{LATEST_START:%Y-%m-%d}之间。")
     if unit not in Unit.values:
-        raise PeriodError("期间单位只能是 days（日）、workdays（工作日）或 months（个月）。")
+        raise PeriodError("期间单位只能是 days（日）、workdays（工作日）、months（个月）或 years（年）。")
     unit = Unit(unit)
     if isinstance(amount, bool) or not isinstance(amount, int):
         raise PeriodError("期间长度必须是整数。")
@@ -131,8 +141,32 @@ def compute_due(
         return Computed(
             due=day, moved=False, provisional=not cal.all_loaded(start + ONE_DAY, day), nominal=day
         )
-    nominal = start + datetime.timedelta(days=amount) if unit == Unit.DAYS else add_months(start, amount)
+    if unit == Unit.DAYS:
+        nominal = start + datetime.timedelta(days=amount)
+    else:
+        nominal = add_months(start, amount * 12 if unit == Unit.YEARS else amount)
     due = cal.next_workday(nominal)
     return Computed(
         due=due, moved=due != nominal, provisional=not cal.all_loaded(nominal, due), nominal=nominal
     )
+
+
+def window_start(last: datetime.date, amount: int, unit: str, *, calendar: WorkCalendar | None = None) -> datetime.date:
+    """The first day of the window of `amount` `unit` that ends on `last`, both days included.
+
+    "Within the 15 days before the period expires" on a period whose last day is 30 June is 16 June to 30 June:
+    an act on 30 June is in time, one on 15 June is not. A window in months starts the day after the
+    corresponding day `amount` months earlier; a window in working days counts back over working days only.
+    """
+    unit = _check(last, amount, unit)
+    if unit == Unit.DAYS:
+        return last - datetime.timedelta(days=amount - 1)
+    if unit == Unit.WORKDAYS:
+        cal = calendar or WorkCalendar()
+        day, counted = last + ONE_DAY, 0
+        while counted < amount:
+            day -= ONE_DAY
+            counted += cal.is_workday(day)
+        return day
+    months = amount * 12 if unit == Unit.YEARS else amount
+    return add_months(last, -months) + ONE_DAY

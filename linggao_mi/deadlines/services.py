@@ -18,7 +18,7 @@ from linggao_mi.notifications.services import notifications_send_pending, notify
 from .choices import CLOSED_DEADLINE_STATES, CalendarSource, DayKind, DeadlineState
 from .holidays import library_exceptions, library_years
 from .models import CalendarDay, CalendarYear, Deadline, DeadlineRule
-from .periods import ONE_DAY, Computed, Unit, WorkCalendar, compute_due
+from .periods import ONE_DAY, Computed, Unit, WorkCalendar, cn_date, compute_due
 from .rules import (
     DEADLINE_CLOSED,
     SCHEDULE_CONFLICT,
@@ -32,10 +32,6 @@ from .rules import (
 logger = logging.getLogger(__name__)
 
 CALENDAR_ENTER_PERMISSION = "deadlines.add_calendaryear"
-
-
-def cn_date(day: datetime.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,10 +2,10 @@
 
 import datetime
 
+from django.conf import settings
 from django.template.loader import get_template
 from django.utils import timezone
 
-ISSUING_AUTHORITY = "临高县工业和信息化局"
 GENERIC_TEMPLATE = "documents/pdf/generic.html"
 
 
@@ -14,7 +14,8 @@ def document_pdf_context(*, document, case, draft: bool, issued_on: datetime.dat
         "document": document,
         "content": document.content or {},
         "case": case,
-        "issuer": ISSUING_AUTHORITY,
+        "issuer": settings.BUREAU_NAME,
+        "seal_text": settings.BUREAU_SEAL_TEXT,
         "number": document.number,
         "issued_on": issued_on or document.issued_on or timezone.localdate(),
         "draft": draft,
@@ -31,8 +32,12 @@ def render_document_html(*, document, case, draft: bool, issued_on: datetime.dat
 
 def render_document_pdf(*, document, case, draft: bool, issued_on: datetime.date | None = None) -> bytes:
     """The PDF bytes of `document` from its kind's template; `draft` adds the 草稿 watermark."""
+    return html_to_pdf(render_document_html(document=document, case=case, draft=draft, issued_on=issued_on))
+
+
+def html_to_pdf(html: str) -> bytes:
+    """PDF bytes of an HTML page laid out for print (documents, and forms such as a 笔录 or a 送达回证)."""
     # Imported here: WeasyPrint loads Pango at import time, which only PDF work needs.
     from weasyprint import HTML
 
-    html = render_document_html(document=document, case=case, draft=draft, issued_on=issued_on)
     return HTML(string=html, base_url=".").write_pdf()

@@ -1,8 +1,17 @@
-"""What each role may do, as data. Groups are kept in step with this table after every migrate.
+"""What each role may do, as data. Groups are kept in step with these tables after every migrate.
 
 Global permissions only: who may handle a particular case is an object permission granted when the case is
-assigned (casework.services.case_grant_access). A global `view_<case>` means "sees every case" (leaders, admins).
+assigned (casework.services.case_grant_access). A global `view_<case>` means "sees every case" (leaders, admins),
+a global `decide_<case>` "takes the decisions in the bureau's name on every case" (leaders).
+
+The shared machinery's grants are here; each regime declares its own in `<app>/permissions.py` as
+`ROLE_GRANTS: dict[Role, list[str]]`, and `role_permissions()` adds them.
 """
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
 
 from .choices import Role
 
@@ -22,15 +31,6 @@ ORG_VIEW = perms("org", ["section", "staffprofile", "department", "certificate"]
 ORG_MANAGE = perms("org", ["section", "staffprofile", "department", "certificate"], ADD_CHANGE_VIEW) + perms(
     "auth", ["user"], ADD_CHANGE_VIEW
 )
-# 节能监察: the unit register for those who work the regime; inspectors and chiefs open cases.
-ENERGY_UNITS = perms("energy", ["energyunit"], ADD_CHANGE_VIEW)
-ENERGY_PLAN = ["energy.add_inspectioncase"]
-ENERGY_SEE_ALL = perms(
-    "energy",
-    ["energyunit", "inspectioncase", "finding", "siterecord", "testingcommission", "penaltyrecommendation",
-     "extensionrequest"],
-    ("view",),
-)
 # 工作日历与期限: admins enter a year's holiday schedule and set the configurable periods of the rules.
 CALENDAR_MANAGE = (
     perms("deadlines", ["calendaryear"], ("add", "view"))
@@ -47,12 +47,23 @@ DOCUMENT_KINDS_MANAGE = (
     + ["attachments.view_attachment"]
 )
 
-ROLE_PERMISSIONS: dict[str, list[str]] = {
-    Role.ADMIN: ORG_MANAGE + REGISTER_EDIT + ENERGY_SEE_ALL + ENERGY_UNITS + ["energy.delete_energyunit"]
-    + CALENDAR_MANAGE + DOCUMENT_KINDS_MANAGE,
-    Role.LEADER: ORG_VIEW + REGISTER_EDIT + ENERGY_SEE_ALL + DOCUMENT_APPROVE,
-    Role.CHIEF: ORG_VIEW + REGISTER_EDIT + ENERGY_UNITS + ENERGY_PLAN + DOCUMENT_APPROVE,
+CORE_GRANTS: dict[str, list[str]] = {
+    Role.ADMIN: ORG_MANAGE + REGISTER_EDIT + CALENDAR_MANAGE + DOCUMENT_KINDS_MANAGE,
+    Role.LEADER: ORG_VIEW + REGISTER_EDIT + DOCUMENT_APPROVE,
+    Role.CHIEF: ORG_VIEW + REGISTER_EDIT + DOCUMENT_APPROVE,
     Role.LEGAL: ORG_VIEW,
-    Role.INSPECTOR: ORG_VIEW + ENERGY_UNITS + ENERGY_PLAN,
-    Role.STAFF: ORG_VIEW + REGISTER_EDIT + ENERGY_UNITS,
+    Role.INSPECTOR: ORG_VIEW,
+    Role.STAFF: ORG_VIEW + REGISTER_EDIT,
 }
+
+
+def role_permissions() -> dict[str, list[str]]:
+    """Each role's permissions: the shared machinery's and every installed regime's `permissions.ROLE_GRANTS`."""
+    table = {role: list(names) for role, names in CORE_GRANTS.items()}
+    for config in apps.get_app_configs():
+        module = f"{config.name}.permissions"
+        if find_spec(module) is None:
+            continue
+        for role, names in getattr(import_module(module), "ROLE_GRANTS", {}).items():
+            table[role].extend(name for name in names if name not in table[role])
+    return table

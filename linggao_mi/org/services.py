@@ -4,14 +4,14 @@ from django.db.models import Q
 
 from .choices import Role
 from .models import Section, StaffProfile
-from .roles import ROLE_PERMISSIONS
+from .roles import role_permissions
 
 SECTION_GROUP_PREFIX = "股室:"
 
 
 def roles_sync() -> None:
-    """Make each role's group hold exactly the permissions ROLE_PERMISSIONS gives it."""
-    for role, names in ROLE_PERMISSIONS.items():
+    """Make each role's group hold exactly the permissions role_permissions() gives it."""
+    for role, names in role_permissions().items():
         group, _ = Group.objects.get_or_create(name=role)
         query = Q(pk__in=[])
         for name in names:

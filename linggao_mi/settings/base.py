@@ -183,6 +183,11 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@linggao.gov.cn")
 # The portal's address as users reach it, for links in e-mails.
+# The bureau in whose name every document is issued: its name (版头, 落款) and the text at the seal position.
+BUREAU_NAME = os.environ.get("BUREAU_NAME", "临高县工业和信息化局")
+BUREAU_SEAL_TEXT = os.environ.get("BUREAU_SEAL_TEXT", "（印章）")
+BUREAU_ADDRESS = os.environ.get("BUREAU_ADDRESS", "海南省临高县临城镇")
+
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # Demo accounts exist only where a setting allows them; production never does.

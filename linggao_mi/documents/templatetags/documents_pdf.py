@@ -1,21 +1,15 @@
 """Filters for official-document templates: Chinese dates and paragraphs."""
 
-import datetime
 import re
 
 from django import template
 
+from linggao_mi.deadlines.periods import cn_date
+
 register = template.Library()
 
 
-@register.filter
-def cn_date(value) -> str:
-    """2026年11月28日 (GB/T 9704: Arabic numerals, no leading zeros)."""
-    if not value:
-        return ""
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    return f"{value.year}年{value.month}月{value.day}日"
+register.filter("cn_date", cn_date)
 
 
 @register.filter

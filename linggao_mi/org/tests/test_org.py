@@ -100,11 +100,11 @@ def test_role_groups_follow_the_role_table(users):
 def test_every_permission_the_role_table_names_exists():
     from django.contrib.auth.models import Permission
 
-    from linggao_mi.org.roles import ROLE_PERMISSIONS
+    from linggao_mi.org.roles import role_permissions
 
     rows = Permission.objects.values_list("content_type__app_label", "codename")
     existing = {f"{app}.{codename}" for app, codename in rows}
-    named = {name for names in ROLE_PERMISSIONS.values() for name in names}
+    named = {name for names in role_permissions().values() for name in names}
     assert named - existing == set()
 
 

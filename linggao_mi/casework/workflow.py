@@ -1,0 +1,156 @@
+"""A regime's workflow as one table of steps (DESIGN.md §5a).
+
+Each regime declares its `Workflow` in `<app>/workflow.py`: every step with its label, the states it may be
+taken from, where it leads (one state, one state per branch, or nowhere: a step that records without moving),
+the permission it needs on the case and its guards (rules about the case itself, each raising RuleViolation
+with its clause). Services run steps through `casework.services.case_transition`; the case page's next actions,
+its progress view, the API's transition endpoints and the permission-matrix tests read the same table.
+Nothing else lists states or sources by hand.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import User
+
+from .models import Case, CaseEvent, of_case
+from .registry import WORKFLOWS
+from .rules import STATE_FORBIDS, RuleViolation
+from .selectors import user_may
+
+# The permissions a step may need on its case (object permission, or global for leaders):
+CREATE = "add"  # opening a case (a model permission: inspectors and chiefs of the regime)
+HANDLE = "change"  # the case's handlers: its inspectors and its section's chief
+DECIDE = "decide"  # decisions in the bureau's name: the section's chief or a leader (the inspector proposes)
+
+PERMISSION_LABELS = {CREATE: "执法人员或股长", HANDLE: "承办人员或本股室股长", DECIDE: "本股室股长或局领导"}
+
+Guard = Callable[[Case], None]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a workflow.
+
+    `target` is the state the step leads to; a mapping when the step branches (the service names the branch,
+    e.g. the outcome chosen); None when the step records something and the case stays where it is.
+    `guards` are rules about the case (not about the step's input) that must hold to take the step: the case
+    page shows the first that fails as what blocks the step, and case_transition checks them all again.
+    `url_name` is the page that takes the step (`<app>:<url_name>` with the case's pk), when there is one.
+    """
+
+    name: str
+    label: str
+    sources: tuple[str, ...]
+    target: str | Mapping[str, str] | None = None
+    permission: str = HANDLE
+    guards: tuple[Guard, ...] = ()
+    url_name: str = ""
+    help: str = ""
+
+    def target_for(self, case: Case, branch: str | None = None) -> str:
+        if self.target is None:
+            return case.state
+        if isinstance(self.target, str):
+            return self.target
+        if branch not in self.target:
+            raise ValueError(f"step {self.name!r} has no branch {branch!r}")
+        return self.target[branch]
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        if self.target is None:
+            return ()
+        return (self.target,) if isinstance(self.target, str) else tuple(dict.fromkeys(self.target.values()))
+
+    @property
+    def records_only(self) -> bool:
+        return self.target is None
+
+    def check(self, case: Case) -> None:
+        """Refuse (RuleViolation) unless the case stands where this step may be taken and its guards hold."""
+        if case.state not in self.sources:
+            raise RuleViolation(STATE_FORBIDS, f"当前为“{case.get_state_display()}”，不能{self.label}")
+        for guard in self.guards:
+            guard(case)
+
+    def blocker(self, case: Case) -> RuleViolation | None:
+        try:
+            self.check(case)
+        except RuleViolation as violation:
+            return violation
+        return None
+
+
+@dataclass(frozen=True)
+class NextStep:
+    step: Step
+    blocker: RuleViolation | None  # why the step cannot be taken now (its guard's rule), or None
+
+    @property
+    def open(self) -> bool:
+        return self.blocker is None
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    step: Step
+    done_at: object  # the datetime of the last time the step was taken, or None
+    status: str  # "done", "next", "blocked", "waiting"
+    blocker: RuleViolation | None = None
+
+
+@dataclass
+class Workflow:
+    """The table of steps of one regime's case model, in the order a case usually meets them."""
+
+    model: type[Case]
+    steps: tuple[Step, ...]
+    _by_name: dict[str, Step] = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self._by_name = {step.name: step for step in self.steps}
+        if len(self._by_name) != len(self.steps):
+            raise ValueError(f"duplicate step names in the workflow of {self.model.__name__}")
+        states = {value for value, _ in self.model._meta.get_field("state").choices}
+        for step in self.steps:
+            unknown = (set(step.sources) | set(step.targets)) - states
+            if unknown:
+                raise ValueError(f"step {step.name!r} names unknown states {sorted(unknown)}")
+        WORKFLOWS[self.model] = self
+
+    def __getitem__(self, name: str) -> Step:
+        return self._by_name[name]
+
+    def __iter__(self):
+        return iter(self.steps)
+
+    def may(self, user: User, case: Case, step: Step | str) -> bool:
+        """Whether `user` holds the permission `step` needs on `case` (not whether the case is ready for it)."""
+        step = self[step] if isinstance(step, str) else step
+        return user_may(user, case, step.permission)
+
+    def next_steps(self, user: User, case: Case) -> list[NextStep]:
+        """The steps `user` may take from the case's state, each with what blocks it now (or None)."""
+        return [
+            NextStep(step, step.blocker(case))
+            for step in self.steps
+            if case.state in step.sources and self.may(user, case, step)
+        ]
+
+    def progress(self, case: Case) -> list[ProgressRow]:
+        """Every step in table order: done (when), next (open now), blocked (why), or waiting (not reached)."""
+        done: dict[str, object] = dict(
+            CaseEvent.objects.filter(of_case(case)).exclude(step="").order_by("at", "id").values_list("step", "at")
+        )
+        rows = []
+        for step in self.steps:
+            if case.state in step.sources:
+                blocker = step.blocker(case)
+                status = "blocked" if blocker else "next"
+                rows.append(ProgressRow(step, done.get(step.name), status, blocker))
+            elif step.name in done:
+                rows.append(ProgressRow(step, done[step.name], "done"))
+            else:
+                rows.append(ProgressRow(step, None, "waiting"))
+        return rows
