@@ -14,6 +14,7 @@ from .models import (
     PenaltyRecommendation,
     SiteRecord,
     TestingCommission,
+    WrittenReply,
 )
 
 CASE_SEARCH = ["case__unit__name", "case__unit__credit_code"]
@@ -88,8 +89,15 @@ class TestingCommissionAdmin(ReadOnly, admin.ModelAdmin):
 class PenaltyRecommendationAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["case", "department", "recommended_on", "recorded_by"]
     list_filter = ["recommended_on"]
-    list_select_related = ["case", "recorded_by"]
-    search_fields = [*CASE_SEARCH, "department", "facts"]
+    list_select_related = ["case", "department", "recorded_by"]
+    search_fields = [*CASE_SEARCH, "department__name", "facts"]
+
+
+@admin.register(WrittenReply)
+class WrittenReplyAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ["case", "required_on", "deadline", "received_on", "required_by"]
+    list_select_related = ["case", "deadline", "required_by"]
+    search_fields = [*CASE_SEARCH, "questions", "summary"]
 
 
 @admin.register(ExtensionRequest)

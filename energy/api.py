@@ -1,18 +1,20 @@
 """REST API of the energy regime, over the same services as the pages (DRF, OpenAPI via drf-spectacular).
 
-A refusal by a rule answers 400 {"detail": message, "rule": code, "clause": clause}.
+The transition endpoints are the steps of the workflow table (energy/workflow.py): `POST
+/api/v1/energy/cases/{id}/<step-name>` with the step's body. A refusal by a rule answers 400 {"detail", "rule",
+"clause"}; a step the user may not take answers 403; a case outside the user's scope 404.
 """
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, viewsets
-from rest_framework.decorators import action
 from rest_framework.response import Response
-from rest_framework.routers import SimpleRouter
 
-from linggao_mi.casework.rules import RuleViolation
+from linggao_mi.casework.api import CaseDeadlinesField, RuleError, RuleViolationMixin, api_router, with_deadlines
+from linggao_mi.casework.api_steps import NextStepsField, StepEndpoint, step_actions
 from linggao_mi.documents.choices import ServiceMethod
+from linggao_mi.documents.services import document_serve
+from linggao_mi.org.models import Department
 
 from . import services
 from .choices import (
@@ -25,32 +27,11 @@ from .choices import (
     Trigger,
     VerificationResult,
 )
-from .models import EnergyUnit, Finding, InspectionCase, TestingCommission
+from .models import EnergyUnit, Finding, InspectionCase
 from .selectors import UNIT_VIEW, cases_list
+from .workflow import WORKFLOW
 
-RuleError = inline_serializer(
-    "EnergyRuleError",
-    {
-        "detail": serializers.CharField(help_text="规则的中文说明"),
-        "rule": serializers.CharField(help_text="规则代码"),
-        "clause": serializers.CharField(help_text="依据条款，如 三（四）5(2)"),
-        "explanation": serializers.CharField(required=False, help_text="本次情况的补充说明"),
-    },
-)
-
-
-class RuleViolationMixin:
-    def handle_exception(self, exc):
-        if isinstance(exc, RuleViolation):
-            body = {"detail": exc.rule.message, "rule": exc.rule.code, "clause": exc.rule.clause}
-            if exc.detail:
-                body["explanation"] = exc.detail
-            return Response(body, status=400)
-        if isinstance(exc, DjangoValidationError):
-            errors = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
-            return Response({"detail": next(iter(errors.values()))[0], "errors": errors}, status=400)
-        return super().handle_exception(exc)
-
+TAG = "节能监察"
 
 # ---------------------------------------------------------------- units
 
@@ -76,14 +57,16 @@ class UnitSerializer(serializers.ModelSerializer):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="用能单位列表", tags=["节能监察"]),
-    retrieve=extend_schema(summary="用能单位详情", tags=["节能监察"]),
-    create=extend_schema(summary="登记用能单位", tags=["节能监察"]),
-    update=extend_schema(summary="修改用能单位", tags=["节能监察"]),
-    partial_update=extend_schema(summary="修改用能单位（部分）", tags=["节能监察"]),
-    destroy=extend_schema(summary="删除用能单位（无监察案件时）", tags=["节能监察"]),
+    list=extend_schema(summary="用能单位列表", tags=[TAG]),
+    retrieve=extend_schema(summary="用能单位详情", tags=[TAG]),
+    create=extend_schema(summary="登记用能单位", tags=[TAG]),
+    update=extend_schema(summary="修改用能单位", tags=[TAG]),
+    partial_update=extend_schema(summary="修改用能单位（部分）", tags=[TAG]),
+    destroy=extend_schema(summary="删除用能单位（无监察案件时）", tags=[TAG]),
 )
 class UnitViewSet(RuleViolationMixin, viewsets.ModelViewSet):
+    """用能单位（三（四）1）。"""
+
     serializer_class = UnitSerializer
     permission_classes = [UnitPermission]
     queryset = EnergyUnit.objects.all()
@@ -110,7 +93,7 @@ class FindingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Finding
-        fields = ["item", "item_display", "result", "result_display", "facts", "basis"]
+        fields = ["item", "item_display", "result", "result_display", "facts", "basis", "punishable"]
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -118,45 +101,20 @@ class CaseSerializer(serializers.ModelSerializer):
     state_display = serializers.CharField(source="get_state_display", read_only=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     findings = FindingSerializer(many=True, read_only=True)
-    delivery_due = serializers.DateField(source="delivery_deadline.due", read_only=True, allow_null=True)
-    rectification_due = serializers.DateField(
-        source="rectification_deadline.due", read_only=True, allow_null=True
-    )
+    outcome = serializers.ChoiceField(choices=Outcome.choices, allow_blank=True, read_only=True)
+    verification_result = serializers.ChoiceField(choices=VerificationResult.choices, allow_blank=True, read_only=True)
+    deadlines = CaseDeadlinesField()
+    next_steps = NextStepsField(WORKFLOW)
 
     class Meta:
         model = InspectionCase
         fields = [
-            "id",
-            "reference",
-            "state",
-            "state_display",
-            "unit",
-            "unit_name",
-            "mode",
-            "trigger",
-            "planned_date",
-            "basis",
-            "section",
-            "inspectors",
-            "findings",
-            "notice_served_on",
-            "notice_requirements",
-            "materials_received_on",
-            "ended_on",
-            "outcome",
-            "rectification_requirements",
-            "rectification_months",
-            "extension_months",
-            "suggestions",
-            "outcome_document",
-            "delivery_due",
-            "rectification_due",
-            "report_received_on",
-            "verified_on",
-            "verification_result",
-            "closed_on",
-            "close_reason",
-            "created_at",
+            "id", "reference", "state", "state_display", "unit", "unit_name", "mode", "trigger", "planned_date",
+            "basis", "section", "inspectors", "findings", "notice_document", "notice_served_on",
+            "notice_requirements", "materials_received_on", "ended_on", "outcome", "rectification_requirements",
+            "rectification_months", "extension_months", "suggestions", "outcome_document", "report_received_on",
+            "verified_on", "verification_result", "closed_on", "close_reason", "created_at", "deadlines",
+            "next_steps",
         ]
         read_only_fields = fields
 
@@ -171,47 +129,72 @@ class PlanSerializer(serializers.Serializer):
     trigger = serializers.ChoiceField(choices=Trigger.choices)
     planned_date = serializers.DateField()
     items = serializers.ListField(
-        child=serializers.CharField(),
+        child=serializers.ChoiceField(choices=CheckItem.choices),
         allow_empty=False,
         help_text="监察内容编号（三（四）2）：" + "；".join(f"{c.value} {c.label}" for c in CheckItem),
     )
     inspectors = serializers.PrimaryKeyRelatedField(queryset=_inspectors(), many=True)
-    basis = serializers.CharField(required=False, allow_blank=True, default="")
+    basis = serializers.CharField(required=False, allow_blank=True, default="", max_length=1000)
+    late_reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
 
 
-class NoticeSerializer(serializers.Serializer):
-    served_on = serializers.DateField()
+class NoticeDraftSerializer(serializers.Serializer):
+    requirements = serializers.CharField(max_length=2000)
+
+
+class PlanCorrectSerializer(serializers.Serializer):
+    planned_date = serializers.DateField()
+    reason = serializers.CharField(max_length=500)
+
+
+class ServeSerializer(serializers.Serializer):
     method = serializers.ChoiceField(choices=ServiceMethod.choices)
-    recipient = serializers.CharField()
-    requirements = serializers.CharField()
-    planned_date = serializers.DateField(required=False, allow_null=True, default=None)
+    served_on = serializers.DateField()
+    recipient = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+    refused = serializers.BooleanField(required=False, default=False)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+def _late_reason():
+    return serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+
+
+def _uploads(label: str):
+    return serializers.ListField(child=serializers.FileField(), required=False, default=list, help_text=label)
 
 
 class MaterialsSerializer(serializers.Serializer):
     received_on = serializers.DateField()
     paper = serializers.BooleanField()
     electronic = serializers.BooleanField()
-    description = serializers.CharField()
+    description = serializers.CharField(max_length=2000)
+    uploads = _uploads("被监察单位报送的材料（multipart/form-data）")
+    late_reason = _late_reason()
 
 
 class FindingInputSerializer(serializers.Serializer):
     item = serializers.ChoiceField(choices=CheckItem.choices)
     result = serializers.ChoiceField(choices=FindingResult.choices)
-    facts = serializers.CharField(required=False, allow_blank=True, default="")
-    basis = serializers.CharField(required=False, allow_blank=True, default="")
+    facts = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    basis = serializers.CharField(required=False, allow_blank=True, default="", max_length=1000)
+    punishable = serializers.BooleanField(required=False, default=False)
 
 
 class FindingsMixin:
     """`findings` (a list in the body) reach the service as item → FindingInput."""
 
     def validate_findings(self, value) -> dict:
-        return {f["item"]: services.FindingInput(f["result"], f["facts"], f["basis"]) for f in value}
+        return {
+            f["item"]: services.FindingInput(f["result"], f["facts"], f["basis"], f["punishable"]) for f in value
+        }
 
 
 class RecommendationSerializer(serializers.Serializer):
-    department = serializers.CharField()
-    basis = serializers.CharField()
-    facts = serializers.CharField()
+    department = serializers.PrimaryKeyRelatedField(
+        queryset=Department.objects.filter(is_bureau=False), help_text="建议部门（部门名录中的 id）"
+    )
+    basis = serializers.CharField(max_length=1000)
+    facts = serializers.CharField(max_length=2000)
 
 
 class RecommendationMixin:
@@ -224,35 +207,48 @@ class RecommendationMixin:
 class RecordSerializer(FindingsMixin, serializers.Serializer):
     started_at = serializers.DateTimeField()
     ended_at = serializers.DateTimeField()
-    place = serializers.CharField()
+    place = serializers.CharField(max_length=200)
     inspectors = serializers.PrimaryKeyRelatedField(queryset=_inspectors(), many=True)
-    present = serializers.CharField()
+    present = serializers.CharField(max_length=1000)
     measures = serializers.ListField(child=serializers.ChoiceField(choices=Measure.choices))
-    measures_other = serializers.CharField(required=False, allow_blank=True, default="")
-    notes = serializers.CharField(required=False, allow_blank=True, default="")
+    measures_other = serializers.CharField(required=False, allow_blank=True, default="", max_length=1000)
+    notes = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
     findings = FindingInputSerializer(many=True, required=False, default=list)
-    signer_name = serializers.CharField(required=False, allow_blank=True, default="")
+    signer_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=50)
     signer_capacity = serializers.ChoiceField(
         choices=SignerCapacity.choices, required=False, allow_blank=True, default=""
     )
     refused = serializers.BooleanField(required=False, default=False)
-    refusal_note = serializers.CharField(required=False, allow_blank=True, default="")
+    refusal_note = serializers.CharField(required=False, allow_blank=True, default="", max_length=1000)
+    uploads = _uploads("现场证据（multipart/form-data）")
+    late_reason = _late_reason()
+
+
+class ReplyRequireSerializer(serializers.Serializer):
+    questions = serializers.CharField(max_length=2000)
+    days = serializers.IntegerField(min_value=1, max_value=60)
+
+
+class ReplyReceiveSerializer(serializers.Serializer):
+    received_on = serializers.DateField()
+    summary = serializers.CharField(max_length=2000)
+    upload = serializers.FileField(required=False, allow_null=True, default=None, help_text="书面答复（multipart）")
 
 
 class TestingSerializer(serializers.Serializer):
-    agency_name = serializers.CharField(allow_blank=True)
-    qualification_number = serializers.CharField(allow_blank=True)
-    items = serializers.CharField()
+    agency_name = serializers.CharField(allow_blank=True, max_length=100)
+    qualification_number = serializers.CharField(allow_blank=True, max_length=60)
+    items = serializers.CharField(max_length=1000)
     commissioned_on = serializers.DateField()
     fee_charged_to_unit = serializers.DecimalField(max_digits=10, decimal_places=2, required=False, default=0)
 
 
 class TestingResultSerializer(serializers.Serializer):
     testing = serializers.IntegerField(help_text="委托检测记录的 id")
-    results = serializers.CharField()
+    results = serializers.CharField(max_length=2000)
     results_on = serializers.DateField()
 
-    def validate_testing(self, value: int) -> TestingCommission:
+    def validate_testing(self, value: int):
         testing = self.context["case"].testings.filter(pk=value).first()
         if testing is None:
             raise serializers.ValidationError("本案没有该委托检测记录。")
@@ -263,172 +259,124 @@ class OutcomeSerializer(FindingsMixin, RecommendationMixin, serializers.Serializ
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     ended_on = serializers.DateField()
     findings = FindingInputSerializer(many=True, required=False, default=list)
-    rectification_requirements = serializers.CharField(required=False, allow_blank=True, default="")
-    rectification_months = serializers.IntegerField(required=False, allow_null=True, default=None)
-    suggestions = serializers.CharField(required=False, allow_blank=True, default="")
+    rectification_requirements = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
+    rectification_months = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=1, max_value=120
+    )
+    suggestions = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
     recommendation = RecommendationSerializer(required=False, allow_null=True, default=None)
+    late_reason = _late_reason()
 
 
-class ServeSerializer(serializers.Serializer):
-    method = serializers.ChoiceField(choices=ServiceMethod.choices)
-    served_on = serializers.DateField()
-    recipient = serializers.CharField()
-    refused = serializers.BooleanField(required=False, default=False)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+class ConfirmSerializer(serializers.Serializer):
+    reasons = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class ReturnSerializer(serializers.Serializer):
+    reasons = serializers.CharField(max_length=2000)
 
 
 class ReportSerializer(serializers.Serializer):
     received_on = serializers.DateField()
-    summary = serializers.CharField()
+    summary = serializers.CharField(max_length=4000)
+    uploads = _uploads("整改结果报告（multipart/form-data）")
+    late_reason = _late_reason()
 
 
 class VerifySerializer(serializers.Serializer):
     verified_on = serializers.DateField()
     verification_result = serializers.ChoiceField(choices=VerificationResult.choices, source="result")
-    notes = serializers.CharField()
+    notes = serializers.CharField(max_length=4000)
 
 
-class EscalateSerializer(serializers.Serializer):
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+class EscalateSerializer(RecommendationMixin, serializers.Serializer):
+    recommendation = RecommendationSerializer()
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
 class ExtensionRequestSerializer(serializers.Serializer):
     received_on = serializers.DateField()
-    requested_months = serializers.IntegerField(min_value=1)
-    reasons = serializers.CharField()
+    requested_months = serializers.IntegerField(min_value=1, max_value=120)
+    reasons = serializers.CharField(max_length=2000)
+    upload = serializers.FileField(required=False, allow_null=True, default=None, help_text="书面申请（multipart）")
 
 
 class ExtensionDecideSerializer(serializers.Serializer):
     approve = serializers.BooleanField()
-    reasons = serializers.CharField()
+    reasons = serializers.CharField(max_length=2000)
     decided_on = serializers.DateField(required=False, allow_null=True, default=None)
-    granted_months = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
+    granted_months = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=120)
 
 
-class CloseSerializer(RecommendationMixin, serializers.Serializer):
-    reason = serializers.CharField()
+class CloseSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
     closed_on = serializers.DateField(required=False, allow_null=True, default=None)
-    recommendation = RecommendationSerializer(required=False, allow_null=True, default=None)
 
 
-def _step(serializer_class, summary: str):
-    return extend_schema(
-        summary=summary,
-        tags=["节能监察"],
-        request=serializer_class,
-        responses={200: CaseSerializer, 400: RuleError},
-    )
+def _serve(step_name: str):
+    """A step taken by serving the case's document: the documents' serve, whose on_served hook takes the step."""
+    field = WORKFLOW[step_name].document
+
+    def serve(*, actor, case, **data):
+        document_serve(actor=actor, document=getattr(case, field), **data)
+
+    return serve
+
+
+ENDPOINTS = {
+    "notice_draft": StepEndpoint(NoticeDraftSerializer, services.notice_draft),
+    "plan_correct": StepEndpoint(PlanCorrectSerializer, services.plan_correct),
+    "notice_served": StepEndpoint(ServeSerializer, _serve("notice_served")),
+    "materials_receive": StepEndpoint(MaterialsSerializer, services.materials_receive),
+    "record_file": StepEndpoint(RecordSerializer, services.record_file),
+    "reply_require": StepEndpoint(ReplyRequireSerializer, services.reply_require),
+    "reply_receive": StepEndpoint(ReplyReceiveSerializer, services.reply_receive),
+    "testing_commission": StepEndpoint(TestingSerializer, services.testing_commission),
+    "testing_result": StepEndpoint(TestingResultSerializer, services.testing_result_record),
+    "outcome_decide": StepEndpoint(OutcomeSerializer, services.outcome_decide),
+    "outcome_propose": StepEndpoint(OutcomeSerializer, services.outcome_propose),
+    "outcome_confirm": StepEndpoint(ConfirmSerializer, services.outcome_confirm),
+    "outcome_return": StepEndpoint(ReturnSerializer, services.outcome_return),
+    "outcome_served": StepEndpoint(ServeSerializer, _serve("outcome_served")),
+    "extension_request": StepEndpoint(ExtensionRequestSerializer, services.extension_request),
+    "extension_decide": StepEndpoint(ExtensionDecideSerializer, services.extension_decide),
+    "report_receive": StepEndpoint(ReportSerializer, services.report_receive),
+    "verify": StepEndpoint(VerifySerializer, services.rectification_verify),
+    "escalate": StepEndpoint(EscalateSerializer, services.rectification_escalate),
+    "close": StepEndpoint(CloseSerializer, services.case_close),
+}
 
 
 @extend_schema_view(
-    list=extend_schema(summary="节能监察案件列表（限本人可见）", tags=["节能监察"]),
-    retrieve=extend_schema(summary="节能监察案件详情", tags=["节能监察"]),
+    list=extend_schema(summary="节能监察案件列表（限本人可见）", tags=[TAG]),
+    retrieve=extend_schema(summary="节能监察案件详情", tags=[TAG]),
     create=extend_schema(
-        summary="立案（计划监察）",
-        tags=["节能监察"],
-        request=PlanSerializer,
-        responses={201: CaseSerializer, 400: RuleError},
+        summary="立案", tags=[TAG], request=PlanSerializer, responses={201: CaseSerializer, 400: RuleError}
     ),
 )
+@step_actions(WORKFLOW, ENDPOINTS, tag=TAG)
 class CaseViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """节能监察案件（限本人可见）；办理步骤见工作流表。"""
+
     serializer_class = CaseSerializer
     queryset = InspectionCase.objects.none()
     filterset_fields = ["state", "unit", "mode", "trigger"]
+    workflow = WORKFLOW
 
     def get_queryset(self):
-        return (
-            cases_list(self.request.user)
-            .prefetch_related("findings")
-            .select_related("delivery_deadline", "rectification_deadline")
-        )
+        return with_deadlines(cases_list(self.request.user).prefetch_related("findings"))
 
-    def _run(self, serializer_class, service, target=None):
-        """One step on the case: the body's validated data go to `service` with the actor and the case, or with
-        what `target(case)` names instead."""
-        case = self.get_object()  # 404 outside the user's scope
-        data = serializer_class(data=self.request.data, context={"case": case})
-        data.is_valid(raise_exception=True)
-        service(actor=self.request.user, **(target(case) if target else {"case": case}), **data.validated_data)
-        return Response(CaseSerializer(self.get_queryset().get(pk=case.pk)).data)
+    def get_serializer_class(self):
+        return PlanSerializer if self.action == "create" else CaseSerializer
 
     def create(self, request, *args, **kwargs):
         data = PlanSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         case = services.inspection_plan(actor=request.user, **data.validated_data)
-        return Response(CaseSerializer(self.get_queryset().get(pk=case.pk)).data, status=201)
-
-    @_step(NoticeSerializer, "登记书面监察通知（三（四）5(1)(2)）")
-    @action(detail=True, methods=["post"])
-    def notice(self, request, pk=None):
-        return self._run(NoticeSerializer, services.notice_serve)
-
-    @_step(MaterialsSerializer, "登记被监察单位报送的材料（三（四）5(1)）")
-    @action(detail=True, methods=["post"])
-    def materials(self, request, pk=None):
-        return self._run(MaterialsSerializer, services.materials_receive)
-
-    @_step(RecordSerializer, "登记现场监察笔录（三（四）5(3)）")
-    @action(detail=True, methods=["post"])
-    def record(self, request, pk=None):
-        return self._run(RecordSerializer, services.record_file)
-
-    @_step(TestingSerializer, "委托节能检测（三（四）5(5)）")
-    @action(detail=True, methods=["post"])
-    def testing(self, request, pk=None):
-        return self._run(TestingSerializer, services.testing_commission)
-
-    @_step(TestingResultSerializer, "登记检测结论")
-    @action(detail=True, methods=["post"], url_path="testing-result")
-    def testing_result(self, request, pk=None):
-        # The body names the testing record (checked to be this case's); the service takes that, not the case.
-        return self._run(TestingResultSerializer, services.testing_result_record, target=lambda case: {})
-
-    @_step(OutcomeSerializer, "作出处理决定（三（四）6）")
-    @action(detail=True, methods=["post"])
-    def outcome(self, request, pk=None):
-        return self._run(OutcomeSerializer, services.outcome_decide)
-
-    @_step(ServeSerializer, "登记处理文书送达（三（四）6(4)）")
-    @action(detail=True, methods=["post"])
-    def serve(self, request, pk=None):
-        return self._run(ServeSerializer, services.outcome_document_serve)
-
-    @_step(ReportSerializer, "登记整改结果（三（四）6(5)）")
-    @action(detail=True, methods=["post"])
-    def report(self, request, pk=None):
-        return self._run(ReportSerializer, services.report_receive)
-
-    @_step(VerifySerializer, "核查整改情况（三（四）6(5)）")
-    @action(detail=True, methods=["post"])
-    def verify(self, request, pk=None):
-        return self._run(VerifySerializer, services.rectification_verify)
-
-    @_step(EscalateSerializer, "整改逾期移送处理")
-    @action(detail=True, methods=["post"])
-    def escalate(self, request, pk=None):
-        return self._run(EscalateSerializer, services.rectification_escalate)
-
-    @_step(ExtensionRequestSerializer, "登记延期申请（三（四）6(6)）")
-    @action(detail=True, methods=["post"], url_path="extension-request")
-    def extension_request(self, request, pk=None):
-        return self._run(ExtensionRequestSerializer, services.extension_request)
-
-    @_step(ExtensionDecideSerializer, "对延期申请作出决定（三（四）6(6)）")
-    @action(detail=True, methods=["post"], url_path="extension-decide")
-    def extension_decide(self, request, pk=None):
-        return self._run(
-            ExtensionDecideSerializer,
-            services.extension_decide,
-            target=lambda case: {"extension": services.pending_extension(case)},
-        )
-
-    @_step(CloseSerializer, "结案（移送处理后）")
-    @action(detail=True, methods=["post"])
-    def close(self, request, pk=None):
-        return self._run(CloseSerializer, services.case_close)
+        return Response(CaseSerializer(self.get_queryset().get(pk=case.pk), context={"request": request}).data, status=201)
 
 
-router = SimpleRouter(trailing_slash=False)
+router = api_router()
 router.register("energy/units", UnitViewSet, basename="energy-unit")
 router.register("energy/cases", CaseViewSet, basename="energy-case")
 urlpatterns = router.urls

@@ -1,12 +1,18 @@
-"""Demo units and cases of the energy regime for `manage.py load_demo` (idempotent: a second run adds nothing)."""
+"""Demo units and cases of the energy regime for `manage.py load_demo` (idempotent: a second run adds nothing).
+
+The cases stand at the stages a newcomer meets first: a notice awaiting approval, a written inspection with the
+unit's materials in, a 限期整改通知书 awaiting approval, a referral awaiting the chief's decision, and a case found
+in order awaiting the chief's closing. Each public service is its own durable transaction, so this runs outside one.
+"""
 
 import datetime
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from linggao_mi.documents.services import document_submit
+from linggao_mi.documents.services import document_approve, document_issue, document_serve, document_submit
+from linggao_mi.org.models import Department
 
 from . import services
 from .choices import CheckItem, FindingResult, Measure, Mode, Outcome, SignerCapacity, Trigger
@@ -54,9 +60,18 @@ def _at(day: datetime.date, hour: int) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
-@transaction.atomic
+def _scan(name: str) -> SimpleUploadedFile:
+    """A stand-in for a scanned page the unit handed in (the smallest valid PNG)."""
+    png = bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+    )
+    return SimpleUploadedFile(name, png, content_type="image/png")
+
+
 def load(users: dict[str, User]) -> None:
-    staff, inspector1, inspector2 = users["staff"], users["inspector1"], users["inspector2"]
+    staff, chief = users["staff"], users["chief"]
+    inspector1, inspector2 = users["inspector1"], users["inspector2"]
     units = []
     for data in DEMO_UNITS:
         unit = EnergyUnit.objects.filter(credit_code=data["credit_code"]).first()
@@ -87,27 +102,34 @@ def load(users: dict[str, User]) -> None:
             signer_capacity=SignerCapacity.LEGAL_REPRESENTATIVE,
         )
 
-    # 1. A planned on-site inspection awaiting its written notice (三（四）5(2)).
-    plan(inspector1, power, Mode.ONSITE, Trigger.PLAN, CheckItem.values, today + datetime.timedelta(days=14))
+    # 1. A planned on-site inspection: its 节能监察通知书 awaits the chief's approval (三（四）5(2)).
+    case = plan(inspector1, power, Mode.ONSITE, Trigger.PLAN, CheckItem.values, today + datetime.timedelta(days=14))
+    case = services.notice_draft(
+        actor=inspector1, case=case,
+        requirements="请安排能源管理负责人在场，并备齐近三年能源统计报表、能源计量器具台账和主要用能设备清单。",
+    )
+    document_submit(actor=inspector1, document=case.notice_document)
 
-    # 2. A written inspection whose materials came in (三（四）5(1)).
+    # 2. A written inspection: the notice approved, issued and served; the unit's materials came in (三（四）5(1)).
     items = [CheckItem.REPORTING, CheckItem.POSTS, CheckItem.TRAINING]
     case = plan(inspector2, cement, Mode.WRITTEN, Trigger.PLAN, items)
-    case = services.notice_serve(
-        actor=inspector2,
-        case=case,
-        served_on=today,
-        method="邮寄送达",
-        recipient="符小英",
-        requirements="请于10日内报送上一年度能源利用状况报告、能源管理岗位设置及备案材料（书面及电子版）。",
+    case = services.notice_draft(
+        actor=inspector2, case=case,
+        requirements="请于收到本通知书之日起10日内报送上一年度能源利用状况报告、能源管理岗位设置及备案材料（书面及电子版）。",
     )
+    document = case.notice_document
+    document_submit(actor=inspector2, document=document)
+    document_approve(actor=chief, document=document)
+    document_issue(actor=chief, document=document)
+    document_serve(actor=inspector2, document=document, method="mail", served_on=today, recipient="符小英")
     services.materials_receive(
         actor=inspector2,
-        case=case,
+        case=InspectionCase.objects.get(pk=case.pk),
         received_on=today,
         paper=True,
         electronic=True,
         description="能源利用状况报告1份；能源管理负责人聘任及备案文件。",
+        uploads=[_scan("能源利用状况报告.png")],
     )
 
     # 3. A spot check on site that found a violation: the 限期整改通知书 awaits the chief's approval.
@@ -138,7 +160,38 @@ def load(users: dict[str, User]) -> None:
     )
     document_submit(actor=inspector1, document=case.outcome_document)
 
-    # 4. A spot check that found nothing: closed with its record.
+    # 4. A spot check on a complaint that found a violation the law says must be punished: the inspector proposes
+    #    the referral; the chief decides (三（四）6(3)).
+    case = plan(inspector2, cement, Mode.ONSITE, Trigger.REPORT, [CheckItem.STANDARDS])
+    case = record(
+        actor=inspector2,
+        case=case,
+        hours=(14, 16),
+        present="符小英（能源管理员）",
+        measures=[Measure.ENTER, Measure.DOCUMENTS],
+        findings={
+            CheckItem.STANDARDS: services.FindingInput(
+                FindingResult.VIOLATION,
+                "1号熟料生产线单位产品综合能耗超过国家强制性能耗限额标准，且已被责令整改仍未改正",
+                "《中华人民共和国节约能源法》第七十一条",
+                punishable=True,
+            ),
+        },
+        signer="李大海",
+    )
+    services.outcome_propose(
+        actor=inspector2,
+        case=case,
+        outcome=Outcome.DIRECT_PENALTY,
+        ended_on=today,
+        recommendation=services.RecommendationInput(
+            Department.objects.get(name="县发改委"),
+            "《中华人民共和国节约能源法》第七十一条",
+            "单位产品能耗超过限额标准，建议依法责令停业整顿或者关闭",
+        ),
+    )
+
+    # 5. A spot check that found nothing: the chief closes it.
     case = plan(inspector2, fishery, Mode.ONSITE, Trigger.SPOT, [CheckItem.ELIMINATION, CheckItem.STANDARDS])
     case = record(
         actor=inspector2,

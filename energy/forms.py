@@ -4,8 +4,9 @@ from django import forms
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from linggao_mi.documents.choices import ServiceMethod
+from linggao_mi.casework.forms import DATE, DATETIME, DATETIME_FORMATS, MultipleFileField, StepForm
 from linggao_mi.org.choices import Role
+from linggao_mi.org.models import Department
 
 from . import services
 from .choices import (
@@ -19,28 +20,9 @@ from .choices import (
     Trigger,
     VerificationResult,
 )
-from .models import EnergyUnit, InspectionCase
+from .models import EnergyUnit, TestingCommission
+from .services.outcome import inspection_day
 from .validators import normalize_credit_code
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        if isinstance(data, list | tuple):
-            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
-        return [super().clean(data, initial)] if data else []
 
 
 class UnitForm(forms.ModelForm):
@@ -54,7 +36,9 @@ class UnitForm(forms.ModelForm):
 
 
 def _inspector_queryset():
-    return User.objects.filter(profile__role=Role.INSPECTOR, is_active=True).order_by("username")
+    return User.objects.filter(
+        profile__role__in=(Role.INSPECTOR, Role.CHIEF), is_active=True, certificates__isnull=False
+    ).distinct().order_by("username")
 
 
 class UserChoiceField(forms.ModelMultipleChoiceField):
@@ -63,6 +47,15 @@ class UserChoiceField(forms.ModelMultipleChoiceField):
 
     def clean(self, value) -> list[User]:
         return list(super().clean(value))
+
+
+LATE_REASON = forms.CharField(
+    label="补录理由",
+    required=False,
+    max_length=500,
+    widget=forms.Textarea(attrs={"rows": 2}),
+    help_text="计划监察日期早于今天（补录已实施的监察）时必填，办理记录中将标明为补录。",
+)
 
 
 class PlanForm(forms.Form):
@@ -80,50 +73,43 @@ class PlanForm(forms.Form):
         _inspector_queryset(),
         label="监察人员",
         widget=forms.CheckboxSelectMultiple,
-        help_text="现场监察须2名以上持有效行政执法证的人员。",
+        help_text="须为本股室持当日有效行政执法证的人员；现场监察须2名以上（三（四）5(3)）。",
     )
     basis = forms.CharField(
         label="监察依据",
         widget=forms.Textarea(attrs={"rows": 2}),
         initial="《中华人民共和国节约能源法》《节能监察办法》",
+        max_length=1000,
     )
+    late_reason = LATE_REASON
 
 
-class StepForm(forms.Form):
-    """The form of one step on `case`: `service_kwargs()` is what the step's service takes besides the actor and
-    the case (or the record it acts on)."""
-
-    def __init__(self, *args, case: InspectionCase, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.case = case
-
-    def service_kwargs(self) -> dict:
-        return dict(self.cleaned_data)
-
-
-class NoticeForm(StepForm):
-    served_on = forms.DateField(label="书面通知送达日期", widget=DATE, initial=timezone.localdate)
-    method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices)
-    recipient = forms.CharField(label="签收人", max_length=50)
+class NoticeDraftForm(StepForm):
     requirements = forms.CharField(
         label="监察要求",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="书面通知应写明监察的依据、内容、时间和要求；依据和内容取自立案登记。",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="节能监察通知书写明监察的依据、内容、时间和要求（三（四）5(1)(2)）；依据、内容和时间取自立案登记。",
     )
-    planned_date = forms.DateField(label="监察日期（如需调整）", widget=DATE, required=False)
+
+
+class PlanCorrectForm(StepForm):
+    planned_date = forms.DateField(label="更正后的监察日期", widget=DATE)
+    reason = forms.CharField(label="更正理由", max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class MaterialsForm(StepForm):
+    late_entry = True
     received_on = forms.DateField(label="材料收到日期", widget=DATE, initial=timezone.localdate)
     paper = forms.BooleanField(label="收到书面材料", required=False)
     electronic = forms.BooleanField(label="收到电子材料", required=False)
-    description = forms.CharField(label="材料清单及说明", widget=forms.Textarea(attrs={"rows": 3}))
-    uploads = MultipleFileField(label="材料扫描件或电子材料（PDF、图片）")
+    description = forms.CharField(label="材料清单及说明", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    uploads = MultipleFileField(label="被监察单位报送的材料（扫描件或电子材料，PDF、图片）")
 
 
 class FindingsStepForm(StepForm):
-    """Adds, for each content on the case's checklist, its result, facts and violated basis; the service gets them
-    as `findings`."""
+    """Adds, for each content on the case's checklist, its result, facts, violated basis and whether the law says
+    the violation must be punished or handled; the service gets them as `findings`."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,23 +121,25 @@ class FindingsStepForm(StepForm):
                 initial=finding.result,
             )
             self.fields[f"facts_{key}"] = forms.CharField(
-                label="检查情况及事实",
-                required=False,
-                initial=finding.facts,
+                label="检查情况及事实", required=False, initial=finding.facts, max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
             self.fields[f"basis_{key}"] = forms.CharField(
-                label="违反的法律依据（违法违规时必填）",
-                required=False,
-                initial=finding.basis,
+                label="违反的法律依据（违法违规时必填）", required=False, initial=finding.basis, max_length=1000,
                 widget=forms.Textarea(attrs={"rows": 1}),
+            )
+            self.fields[f"punishable_{key}"] = forms.BooleanField(
+                label="依法应当予以处罚或者处理（三（四）6(3)）", required=False, initial=finding.punishable
             )
 
     def service_kwargs(self) -> dict:
         data = super().service_kwargs()
         data["findings"] = {
             f.item: services.FindingInput(
-                data.pop(f"result_{f.item}"), data.pop(f"facts_{f.item}", ""), data.pop(f"basis_{f.item}", "")
+                data.pop(f"result_{f.item}"),
+                data.pop(f"facts_{f.item}", ""),
+                data.pop(f"basis_{f.item}", ""),
+                data.pop(f"punishable_{f.item}", False),
             )
             for f in self.case.findings.all()
         }
@@ -161,25 +149,26 @@ class FindingsStepForm(StepForm):
 class RecordForm(FindingsStepForm):
     """现场监察笔录, laid out for a phone: one column, native date-time pickers."""
 
+    late_entry = True
     started_at = forms.DateTimeField(label="监察开始时间", widget=DATETIME, input_formats=DATETIME_FORMATS)
     ended_at = forms.DateTimeField(label="监察结束时间", widget=DATETIME, input_formats=DATETIME_FORMATS)
     place = forms.CharField(label="监察地点", max_length=200)
     inspectors = UserChoiceField(
         User.objects.none(), label="监察人员（出示执法证件）", widget=forms.CheckboxSelectMultiple
     )
-    present = forms.CharField(label="在场人员", widget=forms.Textarea(attrs={"rows": 2}))
+    present = forms.CharField(label="在场人员", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
     measures = forms.MultipleChoiceField(
         label="采取的措施（三（四）4）", choices=Measure.choices, widget=forms.CheckboxSelectMultiple
     )
-    measures_other = forms.CharField(label="其他措施说明", required=False)
-    notes = forms.CharField(label="现场情况", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    signer_name = forms.CharField(label="签字（盖章）人", required=False)
+    measures_other = forms.CharField(label="其他措施说明", required=False, max_length=1000)
+    notes = forms.CharField(label="现场情况", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    signer_name = forms.CharField(label="签字（盖章）人", required=False, max_length=50)
     signer_capacity = forms.ChoiceField(
         label="签字人身份", required=False, choices=[("", "——")] + list(SignerCapacity.choices)
     )
     refused = forms.BooleanField(label="被监察单位拒绝签字或盖章", required=False)
     refusal_note = forms.CharField(
-        label="拒签情况（由监察人员注明）", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label="拒签情况（由监察人员注明）", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
     )
     uploads = MultipleFileField(label="现场证据（照片、录音、录像、PDF）")
 
@@ -194,99 +183,139 @@ class RecordForm(FindingsStepForm):
             self.initial.setdefault("started_at", timezone.localtime().replace(second=0, microsecond=0))
 
 
+class ReplyRequireForm(StepForm):
+    questions = forms.CharField(
+        label="要求书面答复的问题", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    days = forms.IntegerField(label="答复期限（日）", min_value=1, max_value=60, initial=10)
+
+
+class ReplyReceiveForm(StepForm):
+    received_on = forms.DateField(label="收到书面答复日期", widget=DATE, initial=timezone.localdate)
+    summary = forms.CharField(label="答复内容摘要", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    upload = forms.FileField(label="被监察单位的书面答复（扫描件）", required=False)
+
+
 class TestingForm(StepForm):
     agency_name = forms.CharField(label="检测机构", max_length=100)
     qualification_number = forms.CharField(label="资质证书编号", max_length=60)
-    items = forms.CharField(label="检测项目", widget=forms.Textarea(attrs={"rows": 2}))
+    items = forms.CharField(label="检测项目", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
     commissioned_on = forms.DateField(label="委托日期", widget=DATE, initial=timezone.localdate)
     fee_charged_to_unit = forms.DecimalField(
         label="向被监察单位收取的检测费用（元）",
         initial=0,
         min_value=0,
+        max_digits=10,
         decimal_places=2,
         help_text="依三（四）5(5)，委托检测不得向被监察单位收取检测费用。",
     )
 
 
 class TestingResultForm(StepForm):
-    results = forms.CharField(label="检测结论", widget=forms.Textarea(attrs={"rows": 3}))
+    testing = forms.ModelChoiceField(TestingCommission.objects.none(), label="委托检测", empty_label=None)
+    results = forms.CharField(label="检测结论", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     results_on = forms.DateField(label="结论出具日期", widget=DATE, initial=timezone.localdate)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["testing"].queryset = self.case.testings.filter(results="")
+
+
+def _departments():
+    return Department.objects.filter(is_bureau=False)
 
 
 class RecommendationFields(StepForm):
+    """建议有关部门依法处罚或者处理 (三（四）6(3)): the department picked from the department list."""
+
     recommend = forms.BooleanField(label="建议有关部门依法处罚或者处理（三（四）6(3)）", required=False)
-    rec_department = forms.CharField(label="建议部门", required=False)
+    rec_department = forms.ModelChoiceField(
+        _departments(), label="建议部门", required=False, help_text="从职责边界表的部门名录中选择。"
+    )
     rec_basis = forms.CharField(
-        label="处罚（处理）依据", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label="处罚（处理）依据", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
     )
     rec_facts = forms.CharField(
-        label="违法事实及建议", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label="违法事实及建议", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
+    recommendation_required = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rec_department"].queryset = _departments()
 
     def service_kwargs(self) -> dict:
         data = super().service_kwargs()
-        recommend = data.pop("recommend")
+        recommend = data.pop("recommend", False) or self.recommendation_required
         department, basis, facts = data.pop("rec_department"), data.pop("rec_basis"), data.pop("rec_facts")
         data["recommendation"] = services.RecommendationInput(department, basis, facts) if recommend else None
         return data
 
 
 class OutcomeForm(RecommendationFields, FindingsStepForm):
-    outcome = forms.ChoiceField(
-        label="处理结果（三（四）6）", choices=Outcome.choices, widget=forms.RadioSelect
-    )
+    late_entry = True
+    outcome = forms.ChoiceField(label="处理结果（三（四）6）", choices=Outcome.choices, widget=forms.RadioSelect)
     ended_on = forms.DateField(
         label="监察结束日期",
         widget=DATE,
-        initial=timezone.localdate,
         help_text="处理文书应在监察结束后规定期限内送达（三（四）6(4)）。",
     )
     rectification_requirements = forms.CharField(
-        label="整改要求", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="整改要求", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    rectification_months = forms.IntegerField(label="整改期限（月）", required=False, min_value=1)
+    rectification_months = forms.IntegerField(label="整改期限（月）", required=False, min_value=1, max_value=120)
     suggestions = forms.CharField(
-        label="改进建议（节能监察建议书）", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="改进建议（节能监察建议书）", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["ended_on"].initial = inspection_day(self.case)
         self.order_fields(
-            ["outcome", "ended_on"] + [k for k in self.fields if k.startswith(("result_", "facts_", "basis_"))]
+            ["outcome", "ended_on"]
+            + [k for k in self.fields if k.startswith(("result_", "facts_", "basis_", "punishable_"))]
         )
 
 
-class ServeForm(StepForm):
-    method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices)
-    served_on = forms.DateField(label="送达日期", widget=DATE, initial=timezone.localdate)
-    recipient = forms.CharField(label="受送达人", max_length=200)
-    receipt = forms.FileField(label="送达回证（扫描件）", required=False)
-    refused = forms.BooleanField(label="拒收", required=False)
-    note = forms.CharField(label="送达情况说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+class OutcomeConfirmForm(StepForm):
+    approve = forms.TypedChoiceField(
+        label="决定",
+        choices=[("1", "同意处理意见"), ("0", "退回承办人员")],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+    reasons = forms.CharField(label="意见", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ReportForm(StepForm):
+    late_entry = True
     received_on = forms.DateField(label="收到整改结果日期", widget=DATE, initial=timezone.localdate)
-    summary = forms.CharField(label="整改结果", widget=forms.Textarea(attrs={"rows": 3}))
-    uploads = MultipleFileField(label="整改结果报告及佐证材料")
+    summary = forms.CharField(label="整改结果", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    uploads = MultipleFileField(label="被监察单位书面报送的整改结果报告及佐证材料")
 
 
 class VerifyForm(StepForm):
     verified_on = forms.DateField(label="核查日期", widget=DATE, initial=timezone.localdate)
     result = forms.ChoiceField(label="核查结论", choices=VerificationResult.choices, widget=forms.RadioSelect)
-    notes = forms.CharField(label="核查情况", widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(label="核查情况", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class EscalateForm(StepForm):
+class EscalateForm(RecommendationFields):
+    recommendation_required = True
     reason = forms.CharField(
-        label="移送处理说明", widget=forms.Textarea(attrs={"rows": 2}), initial="整改期限届满未报送整改结果"
+        label="移送处理说明", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+        initial="整改期限届满未整改或整改未到位",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["recommend"]
 
 
 class ExtensionRequestForm(StepForm):
     received_on = forms.DateField(label="收到书面申请日期", widget=DATE, initial=timezone.localdate)
-    requested_months = forms.IntegerField(label="申请延期（月）", min_value=1)
-    reasons = forms.CharField(label="申请理由", widget=forms.Textarea(attrs={"rows": 3}))
+    requested_months = forms.IntegerField(label="申请延期（月）", min_value=1, max_value=120)
+    reasons = forms.CharField(label="申请理由", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     upload = forms.FileField(label="书面申请（扫描件）", required=False)
 
 
@@ -297,13 +326,15 @@ class ExtensionDecideForm(StepForm):
         coerce=lambda v: v == "1",
         widget=forms.RadioSelect,
     )
-    granted_months = forms.IntegerField(label="准予延期（月）", required=False, min_value=1)
-    reasons = forms.CharField(label="决定理由", widget=forms.Textarea(attrs={"rows": 3}))
+    granted_months = forms.IntegerField(
+        label="准予延期（月）", required=False, min_value=1, max_value=120, help_text="不得超过申请的月数；不填即按申请的月数。"
+    )
+    reasons = forms.CharField(label="决定理由", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     decided_on = forms.DateField(label="决定日期", widget=DATE, initial=timezone.localdate)
 
 
-class CloseForm(RecommendationFields):
-    reason = forms.CharField(label="结案说明（移送或处理情况）", widget=forms.Textarea(attrs={"rows": 3}))
+class CloseForm(StepForm):
+    reason = forms.CharField(label="结案说明", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     closed_on = forms.DateField(label="结案日期", widget=DATE, initial=timezone.localdate)
 
 

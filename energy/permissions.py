@@ -13,7 +13,7 @@ OPEN_CASES = ["energy.add_inspectioncase"]
 SEE_ALL = perms(
     "energy",
     ["energyunit", "inspectioncase", "finding", "siterecord", "testingcommission", "penaltyrecommendation",
-     "extensionrequest"],
+     "extensionrequest", "writtenreply"],
     ("view",),
 )
 DECIDE_ALL = ["energy.decide_inspectioncase"]

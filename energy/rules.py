@@ -136,11 +136,6 @@ ESCALATE_NOT_OVERDUE = Rule(
     "整改期限尚未届满，不能按逾期未整改移送处理",
     "三（四）6(5)(6)",
 )
-DOCUMENT_NOT_ISSUED = Rule(
-    "energy.document_not_issued",
-    "文书须经审批并签发后方可送达被监察单位",
-    "三（四）6(4)",
-)
 RECORD_TIMES = Rule("energy.record_times", "监察结束时间不能早于开始时间", "三（四）5(3)")
 OUTCOME_DATE = Rule("energy.outcome_date", "监察结束日期不能早于监察日期", "三（四）6(4)")
 NOTICE_REQUIRED = Rule(
@@ -179,15 +174,15 @@ WRITTEN_REPLY_NONE = Rule("energy.written_reply_none", "本案没有待答复的
 WRITTEN_REPLY_IN_WRITING = Rule(
     "energy.written_reply_in_writing", "登记书面答复须附被监察单位的书面答复", "三（四）4(4)"
 )
-CLOSE_NEEDS_REFERRAL = Rule(
-    "energy.close_needs_referral",
-    "整改逾期或未到位移送处理的，结案前须登记向有关部门提出的处罚（处理）建议",
-    "三（四）6(3)",
-)
-OUTCOME_DOCUMENT_NOT_SERVED = Rule(
-    "energy.outcome_document_not_served",
-    "处理文书须经股长审批、签发并送达被监察单位后，案件方可进入下一步",
+OUTCOME_DOCUMENT_NOT_ISSUED = Rule(
+    "energy.outcome_document_not_issued",
+    "处理文书须经股长审批并签发后，方可在文书页面登记送达，案件随之进入下一步",
     "三（四）6(4)",
 )
 CHECKLIST_EMPTY = Rule("energy.checklist_empty", "请至少选择一项本案的监察内容", "三（四）2")
 UNIT_HAS_CASES = Rule("energy.unit_has_cases", "该用能单位已有节能监察案件，不能删除", "执法全过程记录制度")
+EXTENSION_DECISION_MISSING = Rule(
+    "energy.extension_decision_missing",
+    "延期决定书须依据已对延期申请作出的决定（准予或者不予延期）制作",
+    "三（四）6(6)",
+)

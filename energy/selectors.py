@@ -7,11 +7,10 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from linggao_mi.casework.selectors import case_get, cases_visible, user_may_change_case
+from linggao_mi.casework.selectors import case_get, cases_visible
 from linggao_mi.deadlines.choices import DeadlineState
 from linggao_mi.deadlines.models import Deadline
 
-from .choices import CaseState, ExtensionState, Mode
 from .models import EnergyUnit, InspectionCase
 
 UNIT_VIEW = "energy.view_energyunit"
@@ -67,34 +66,7 @@ def cases_list(user: User, *, state: str = "", unit: int | None = None, overdue:
 
 def case_detail_get(user: User, pk: int) -> InspectionCase:
     queryset = InspectionCase.objects.select_related(
-        "unit", "section", "outcome_document", "delivery_deadline", "rectification_deadline", "created_by"
+        "unit", "section", "notice_document", "outcome_document", "delivery_deadline", "rectification_deadline",
+        "created_by",
     )
     return case_get(user, queryset, pk)
-
-
-def case_actions(user: User, case: InspectionCase) -> list[str]:
-    """The steps `user` may take on `case` now, in the order the page offers them (services check again)."""
-    if not user_may_change_case(user, case):
-        return []
-    s, actions = case.state, []
-    if s == CaseState.PLANNED and case.needs_notice:
-        actions.append("notice")
-    if case.mode == Mode.WRITTEN and s == CaseState.NOTIFIED:
-        actions.append("materials")
-    if case.mode == Mode.ONSITE and (
-        s == CaseState.NOTIFIED or (s == CaseState.PLANNED and not case.needs_notice)
-    ):
-        actions.append("record")
-    if s in (CaseState.RECORDED, CaseState.MATERIALS_RECEIVED):
-        actions += ["testing", "outcome"]
-    if s in (CaseState.NOTICE_PENDING, CaseState.ADVICE_PENDING):
-        actions.append("serve")
-    if s == CaseState.RECTIFYING:
-        actions += ["report", "extension_request", "escalate"]
-        if case.extensions.filter(state=ExtensionState.PENDING).exists():
-            actions.append("extension_decide")
-    if s == CaseState.REPORTED:
-        actions.append("verify")
-    if s == CaseState.ESCALATED:
-        actions.append("close")
-    return actions

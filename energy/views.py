@@ -1,37 +1,26 @@
-"""Pages of the energy regime (Chinese, one column on a phone). Every write goes through services.py."""
+"""Pages of the energy regime (Chinese, one column on a phone). Every write goes through services; every step page
+is the kit's step view over a row of the workflow table."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 
 from linggao_mi.casework.rules import RuleViolation
-from linggao_mi.casework.selectors import case_timeline, user_may_change_case
+from linggao_mi.casework.selectors import case_timeline, user_may
+from linggao_mi.casework.views import case_steps_context, step_view
+from linggao_mi.casework.workflow import DECIDE
 from linggao_mi.deadlines.models import Deadline
-from linggao_mi.documents.choices import DocumentState
 
 from . import forms, services
 from .choices import CaseState, Measure
-from .models import TestingCommission
-from .selectors import case_actions, case_detail_get, cases_list, unit_get, units_list
+from .pdf import site_record_pdf
+from .selectors import case_detail_get, cases_list, unit_get, units_list
+from .workflow import WORKFLOW, earliest_onsite_date
 
 LIST_PAGE_SIZE = 50
-
-ACTION_LABELS = {
-    "notice": "登记书面通知",
-    "materials": "登记报送材料",
-    "record": "制作现场监察笔录",
-    "testing": "委托检测",
-    "outcome": "作出处理决定",
-    "serve": "登记文书送达",
-    "report": "登记整改结果",
-    "extension_request": "登记延期申请",
-    "extension_decide": "决定延期申请",
-    "escalate": "逾期移送处理",
-    "verify": "核查整改情况",
-    "close": "结案",
-}
 
 
 # ---------------------------------------------------------------- units
@@ -47,25 +36,19 @@ def unit_list(request):
     return render(
         request,
         "energy/unit_list.html",
-        {
-            "page": page,
-            "q": search,
-            "key_only": key_only,
-            "can_add": request.user.has_perm("energy.add_energyunit"),
-        },
+        {"page": page, "q": search, "key_only": key_only, "can_add": request.user.has_perm("energy.add_energyunit")},
     )
 
 
 @login_required
 def unit_detail(request, pk: int):
     unit = unit_get(request.user, pk)
-    cases = cases_list(request.user, unit=unit.pk)
     return render(
         request,
         "energy/unit_detail.html",
         {
             "unit": unit,
-            "cases": cases,
+            "cases": cases_list(request.user, unit=unit.pk),
             "can_change": request.user.has_perm("energy.change_energyunit"),
             "can_plan": request.user.has_perm("energy.add_inspectioncase"),
         },
@@ -88,7 +71,7 @@ def _unit_form(request, unit=None):
             messages.success(request, f"已保存用能单位“{unit.name}”。")
             return redirect(unit)
     title = "登记用能单位" if unit is None else f"修改用能单位：{unit.name}"
-    return render(request, "energy/form.html", {"form": form, "title": title, "back": unit})
+    return render(request, "casework/form.html", {"form": form, "title": title, "back": unit})
 
 
 @login_required
@@ -121,11 +104,7 @@ def case_list(request):
     return render(
         request,
         "energy/case_list.html",
-        {
-            "page": page,
-            "filters": filters,
-            "can_plan": request.user.has_perm("energy.add_inspectioncase"),
-        },
+        {"page": page, "filters": filters, "can_plan": request.user.has_perm("energy.add_inspectioncase")},
     )
 
 
@@ -144,7 +123,7 @@ def case_plan(request):
         else:
             messages.success(request, f"已立案：{case.reference}。")
             return redirect(case)
-    return render(request, "energy/form.html", {"form": form, "title": "立案：节能监察"})
+    return render(request, "casework/form.html", {"form": form, "title": "立案：节能监察", "note": WORKFLOW["plan"].help})
 
 
 @login_required
@@ -160,172 +139,146 @@ def case_detail(request, pk: int):
             "record": record,
             "record_measures": [Measure(m).label for m in record.measures] if record else [],
             "testings": case.testings.all(),
-            "recommendations": case.recommendations.all(),
-            "extensions": case.extensions.select_related("decision_deadline"),
+            "replies": case.written_replies.select_related("deadline"),
+            "recommendations": case.recommendations.select_related("department"),
+            "extensions": case.extensions.select_related("decision_deadline", "decision_document"),
             "deadlines": Deadline.objects.of_object(case).select_related("rule").order_by("start", "id"),
             "timeline": case_timeline(case),
-            "actions": [(a, ACTION_LABELS[a]) for a in case_actions(request.user, case)],
-            "can_change": user_may_change_case(request.user, case),
             "window": services.extension_window(case) if case.state == CaseState.RECTIFYING else None,
-            "earliest_onsite": (
-                services.earliest_onsite_date(case.notice_served_on) if case.notice_served_on else None
-            ),
+            "earliest_onsite": earliest_onsite_date(case.notice_served_on) if case.notice_served_on else None,
+            **case_steps_context(request, workflow=WORKFLOW, case=case),
         },
     )
 
 
-def _case_for_change(request, pk: int):
-    case = case_detail_get(request.user, pk)  # 404 outside scope
-    if not user_may_change_case(request.user, case):
-        raise PermissionDenied
-    return case
+@login_required
+def case_site_record_pdf(request, pk: int):
+    """The 现场监察笔录 as a form to print and sign on site (filled in once the record is filed)."""
+    case = case_detail_get(request.user, pk)
+    response = HttpResponse(site_record_pdf(case), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{case.reference}-现场监察笔录.pdf"'
+    return response
 
 
-def _step(request, pk: int, form_class, service, title: str, success: str, *, note: str = "", target=None):
-    """A form page for one step of a case. The form's `service_kwargs()` go to `service` with the actor and the
-    case, or with what `target(case)` names instead; refusals show inline with their rule and clause."""
-    case = _case_for_change(request, pk)
-    bound = request.method == "POST"
-    form = form_class(request.POST if bound else None, request.FILES if bound else None, case=case)
-    if bound and form.is_valid():
-        try:
-            on = target(case) if target else {"case": case}
-            service(actor=request.user, **on, **form.service_kwargs())
-        except RuleViolation as exc:
-            form.add_error(None, str(exc))
-        except ValidationError as exc:
-            for error in exc.messages:
-                form.add_error(None, error)
-        else:
-            messages.success(request, success)
-            return redirect(case)
-    return render(
-        request,
-        "energy/form.html",
-        {
-            "form": form,
-            "title": f"{title}：{case.reference}",
-            "case": case,
-            "back": case,
-            "note": note,
-            "multipart": True,
-        },
+def _step(request, pk: int, step: str, form_class, service, success: str, **kwargs):
+    case = case_detail_get(request.user, pk)  # 404 outside the user's scope
+    return step_view(
+        request, workflow=WORKFLOW, case=case, step=step, form_class=form_class, service=service, success=success,
+        **kwargs,
     )
 
 
 @login_required
 def case_notice(request, pk: int):
-    return _step(request, pk, forms.NoticeForm, services.notice_serve, "登记书面通知", "已登记书面通知。")
+    return _step(
+        request, pk, "notice_draft", forms.NoticeDraftForm, services.notice_draft,
+        "已起草节能监察通知书，请报送股长审批。",
+    )
+
+
+@login_required
+def case_plan_correct(request, pk: int):
+    return _step(request, pk, "plan_correct", forms.PlanCorrectForm, services.plan_correct, "已更正计划监察日期。")
 
 
 @login_required
 def case_materials(request, pk: int):
     return _step(
-        request, pk, forms.MaterialsForm, services.materials_receive, "登记报送材料", "已登记被监察单位报送的材料。"
+        request, pk, "materials_receive", forms.MaterialsForm, services.materials_receive,
+        "已登记被监察单位报送的材料。",
     )
 
 
 @login_required
 def case_record(request, pk: int):
-    return _step(request, pk, forms.RecordForm, services.record_file, "现场监察笔录", "已登记现场监察笔录。")
+    return _step(request, pk, "record_file", forms.RecordForm, services.record_file, "已登记现场监察笔录。")
+
+
+@login_required
+def case_reply_require(request, pk: int):
+    return _step(
+        request, pk, "reply_require", forms.ReplyRequireForm, services.reply_require, "已要求限期书面答复，期限已开始计算。"
+    )
+
+
+@login_required
+def case_reply_receive(request, pk: int):
+    return _step(request, pk, "reply_receive", forms.ReplyReceiveForm, services.reply_receive, "已登记书面答复。")
 
 
 @login_required
 def case_testing(request, pk: int):
-    return _step(request, pk, forms.TestingForm, services.testing_commission, "委托检测", "已登记委托检测。")
+    return _step(request, pk, "testing_commission", forms.TestingForm, services.testing_commission, "已登记委托检测。")
 
 
 @login_required
-def case_testing_result(request, pk: int, testing_pk: int):
-    def target(case):
-        return {"testing": get_object_or_404(TestingCommission, pk=testing_pk, case=case)}
-
+def case_testing_result(request, pk: int):
     return _step(
-        request,
-        pk,
-        forms.TestingResultForm,
-        services.testing_result_record,
-        "登记检测结论",
-        "已登记检测结论。",
-        target=target,
+        request, pk, "testing_result", forms.TestingResultForm, services.testing_result_record, "已登记检测结论。"
     )
+
+
+def _decide_or_propose(*, actor, case, **data):
+    """The chief or a leader decides; an inspector decides unless there is a referral, which they propose."""
+    if data.get("recommendation") is not None and not user_may(actor, case, DECIDE):
+        return services.outcome_propose(actor=actor, case=case, **data)
+    return services.outcome_decide(actor=actor, case=case, **data)
 
 
 @login_required
 def case_outcome(request, pk: int):
-    return _step(request, pk, forms.OutcomeForm, services.outcome_decide, "作出处理决定", "已作出处理决定。")
+    return _step(
+        request, pk, "outcome_decide", forms.OutcomeForm, _decide_or_propose, "已登记处理决定（或处理意见）。",
+        note="建议有关部门处罚或者处理的，由本股室股长或局领导决定；承办人员提交后报请股长决定（三（四）6(3)）。",
+    )
+
+
+def _confirm(*, actor, case, approve: bool, reasons: str):
+    if approve:
+        return services.outcome_confirm(actor=actor, case=case, reasons=reasons)
+    return services.outcome_return(actor=actor, case=case, reasons=reasons)
 
 
 @login_required
-def case_serve(request, pk: int):
-    document = case_detail_get(request.user, pk).outcome_document
-    if document is not None and document.state == DocumentState.SERVED:
-        # Served from the document's own page: the case only has to catch up.
-        return _step(
-            request,
-            pk,
-            forms.StepForm,
-            services.outcome_document_serve,
-            "登记文书送达",
-            "案件已按送达日期进入下一步。",
-            note=f"文书已于{services.cn_date(document.served_on)}在文书页面登记送达，确认后案件进入下一步。",
-        )
-    return _step(
-        request,
-        pk,
-        forms.ServeForm,
-        services.outcome_document_serve,
-        "登记文书送达",
-        "已登记送达。",
-        note="文书须经股长批准并签发后方可送达；送达应在监察结束后规定期限内完成（三（四）6(4)）。",
-    )
+def case_outcome_confirm(request, pk: int):
+    return _step(request, pk, "outcome_confirm", forms.OutcomeConfirmForm, _confirm, "已对处理意见作出决定。")
 
 
 @login_required
 def case_report(request, pk: int):
     return _step(
-        request, pk, forms.ReportForm, services.report_receive, "登记整改结果", "已登记整改结果，请及时核查。"
+        request, pk, "report_receive", forms.ReportForm, services.report_receive, "已登记整改结果，请及时核查。"
     )
 
 
 @login_required
 def case_verify(request, pk: int):
-    return _step(request, pk, forms.VerifyForm, services.rectification_verify, "核查整改情况", "已登记核查结论。")
+    return _step(request, pk, "verify", forms.VerifyForm, services.rectification_verify, "已登记核查结论。")
 
 
 @login_required
 def case_escalate(request, pk: int):
     return _step(
-        request, pk, forms.EscalateForm, services.rectification_escalate, "逾期移送处理", "已转入移送处理。"
+        request, pk, "escalate", forms.EscalateForm, services.rectification_escalate, "已决定移送有关部门处理。"
     )
 
 
 @login_required
 def case_extension_request(request, pk: int):
     return _step(
-        request,
-        pk,
-        forms.ExtensionRequestForm,
-        services.extension_request,
-        "登记延期申请",
+        request, pk, "extension_request", forms.ExtensionRequestForm, services.extension_request,
         "已登记延期申请，请在规定期限内作出决定。",
-        note="延期申请应当在整改期限届满前规定天数内以书面形式提出（三（四）6(6)）。",
     )
 
 
 @login_required
 def case_extension_decide(request, pk: int):
     return _step(
-        request,
-        pk,
-        forms.ExtensionDecideForm,
-        services.extension_decide,
-        "决定延期申请",
-        "已对延期申请作出决定。",
-        target=lambda case: {"extension": services.pending_extension(case)},
+        request, pk, "extension_decide", forms.ExtensionDecideForm, services.extension_decide,
+        "已对延期申请作出决定，延期决定书已起草。",
     )
 
 
 @login_required
 def case_close(request, pk: int):
-    return _step(request, pk, forms.CloseForm, services.case_close, "结案", "已结案。")
+    return _step(request, pk, "close", forms.CloseForm, services.case_close, "已结案。")

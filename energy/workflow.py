@@ -3,11 +3,14 @@ who may take it and the rules about the case that must hold. Services, the case 
 API's transition endpoints and the permission-matrix tests all read this table.
 """
 
+import datetime
+
 from django.utils import timezone
 
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.workflow import CREATE, DECIDE, HANDLE, Step, Workflow
-from linggao_mi.deadlines.periods import cn_date
+from linggao_mi.deadlines.periods import cn_date, compute_due, period_text
+from linggao_mi.deadlines.services import rule_get
 from linggao_mi.documents.choices import DocumentState
 
 from . import rules
@@ -51,12 +54,30 @@ def notified_if_needed(case: InspectionCase) -> None:
         raise RuleViolation(rules.NOTICE_REQUIRED, "节能监察通知书尚未送达")
 
 
-def onsite_day_reached(case: InspectionCase) -> None:
-    """On site not before the planned day (it may not be before the notice's lead allows: the plan was checked)."""
-    if case.needs_notice and case.notice_served_on and timezone.localdate() < case.earliest_onsite_date:
+def earliest_onsite_date(notice_served_on: datetime.date) -> datetime.date:
+    """The first day an on-site inspection may take place after a notice served on `notice_served_on`.
+
+    A lead time is not a period the unit must act in, so a holiday does not push it on: the nominal day.
+    """
+    rule = rule_get(rules.RULE_NOTICE_LEAD)
+    return compute_due(notice_served_on, rule.amount, rule.unit).nominal
+
+
+def check_notice_lead(notice_served_on: datetime.date, inspection_day: datetime.date) -> None:
+    earliest = earliest_onsite_date(notice_served_on)
+    if inspection_day < earliest:
+        rule = rule_get(rules.RULE_NOTICE_LEAD)
         raise RuleViolation(
-            rules.NOTICE_LEAD, f"书面通知于{cn_date(case.notice_served_on)}送达，最早可于{cn_date(case.earliest_onsite_date)}实施"
+            rules.NOTICE_LEAD,
+            f"现行规定须提前{period_text(rule.amount, rule.unit)}通知；书面通知于{cn_date(notice_served_on)}送达的，"
+            f"现场监察最早可于{cn_date(earliest)}实施",
         )
+
+
+def onsite_day_reached(case: InspectionCase) -> None:
+    """No 笔录 before the notice's lead has run: a record is dated, at the latest, today."""
+    if case.needs_notice and case.notice_served_on:
+        check_notice_lead(case.notice_served_on, timezone.localdate())
 
 
 def reply_pending(case: InspectionCase) -> None:
@@ -75,11 +96,11 @@ def testing_open(case: InspectionCase) -> None:
         raise RuleViolation(rules.TESTING_PENDING, "没有待出具结论的委托检测")
 
 
-def outcome_document_served(case: InspectionCase) -> None:
+def outcome_document_issued(case: InspectionCase) -> None:
     document = case.outcome_document
-    if document is None or document.state != DocumentState.SERVED:
+    if document is None or document.state not in (DocumentState.ISSUED, DocumentState.SERVED):
         state = document.get_state_display() if document else "尚未起草"
-        raise RuleViolation(rules.OUTCOME_DOCUMENT_NOT_SERVED, f"处理文书当前为“{state}”")
+        raise RuleViolation(rules.OUTCOME_DOCUMENT_NOT_ISSUED, f"处理文书当前为“{state}”")
 
 
 def no_pending_extension(case: InspectionCase) -> None:
@@ -100,11 +121,6 @@ def overdue_if_rectifying(case: InspectionCase) -> None:
     if deadline is None or timezone.localdate() <= deadline.due:
         due = f"整改期限至{cn_date(deadline.due)}" if deadline else ""
         raise RuleViolation(rules.ESCALATE_NOT_OVERDUE, due)
-
-
-def referral_if_escalated(case: InspectionCase) -> None:
-    if case.state == S.ESCALATED and not case.recommendations.exists():
-        raise RuleViolation(rules.CLOSE_NEEDS_REFERRAL)
 
 
 # ---------------------------------------------------------------- the table
@@ -128,8 +144,8 @@ WORKFLOW = Workflow(
              guards=(onsite_mode,), url_name="case_plan_correct",
              help="以记录的更正改变监察日期，并重新核对提前通知期间和执法证件"),
         Step("notice_served", "节能监察通知书送达", (S.PLANNED,), S.NOTIFIED, HANDLE,
-             guards=(needs_notice, notice_issued),
-             help="在文书页面登记送达后自动进入此步"),
+             guards=(needs_notice, notice_issued), document="notice_document",
+             help="节能监察通知书在文书页面登记送达后，案件随之进入此步"),
         Step("materials_receive", "登记报送材料", (S.NOTIFIED,), S.MATERIALS_RECEIVED, HANDLE,
              guards=(written_mode,), url_name="case_materials"),
         Step("record_file", "制作现场监察笔录", (S.PLANNED, S.NOTIFIED), S.RECORDED, HANDLE,
@@ -151,7 +167,7 @@ WORKFLOW = Workflow(
              {Mode.ONSITE: S.RECORDED, Mode.WRITTEN: S.MATERIALS_RECEIVED}, DECIDE, url_name="case_outcome_confirm"),
         Step("outcome_served", "处理文书送达", (S.NOTICE_PENDING, S.ADVICE_PENDING),
              {Outcome.VIOLATION: S.RECTIFYING, Outcome.UNREASONABLE: S.CLOSED}, HANDLE,
-             guards=(outcome_document_served,), url_name="case_serve",
+             guards=(outcome_document_issued,), document="outcome_document",
              help="文书经审批、签发后在文书页面登记送达，案件随之进入下一步（三（四）6(4)）"),
         Step("extension_request", "登记延期申请", (S.RECTIFYING,), None, HANDLE, guards=(no_pending_extension,),
              url_name="case_extension_request"),
@@ -163,7 +179,6 @@ WORKFLOW = Workflow(
              url_name="case_verify"),
         Step("escalate", "决定移送处理", (S.RECTIFYING, S.UNRESOLVED), S.ESCALATED, DECIDE,
              guards=(no_pending_extension, overdue_if_rectifying), url_name="case_escalate"),
-        Step("close", "结案", (S.TO_CLOSE, S.ESCALATED), S.CLOSED, DECIDE, guards=(referral_if_escalated,),
-             url_name="case_close"),
+        Step("close", "结案", (S.TO_CLOSE, S.ESCALATED), S.CLOSED, DECIDE, url_name="case_close"),
     ),
 )

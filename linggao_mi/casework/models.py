@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
@@ -37,6 +37,8 @@ class Case(models.Model):
     )
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+    # Not a column: lets a list of cases fetch all their deadlines in one query (casework.api.with_deadlines).
+    deadlines = GenericRelation("deadlines.Deadline")
 
     class Meta:
         abstract = True

@@ -1,11 +1,16 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from linggao_mi.deadlines.selectors import deadlines_for_user
 from linggao_mi.documents.selectors import documents_awaiting_approval
 from linggao_mi.org.selectors import user_role
 
+from .rules import RuleViolation
 from .selectors import my_open_cases
+from .workflow import Workflow
 
 
 @login_required
@@ -21,3 +26,63 @@ def workspace(request):
             "approvals": documents_awaiting_approval(request.user),
         },
     )
+
+
+def case_for_step(request, *, workflow: Workflow, case, step: str):
+    """The case a step page acts on: PermissionDenied unless the user holds the step's permission on it.
+
+    `case` is already read through the regime's selector (outside the user's scope → 404)."""
+    if not workflow.may(request.user, case, step):
+        raise PermissionDenied
+    return case
+
+
+def step_view(request, *, workflow: Workflow, case, step: str, form_class, service, success: str, target=None,
+              note: str = ""):
+    """The page of one step on `case`: its form, the service with the form's `service_kwargs()` (and the actor and
+    the case, or what `target(case)` names instead); a refusal shows inline with its rule and clause, and what
+    blocks the step now shows above the form."""
+    case = case_for_step(request, workflow=workflow, case=case, step=step)
+    bound = request.method == "POST"
+    form = form_class(request.POST if bound else None, request.FILES if bound else None, case=case)
+    if bound and form.is_valid():
+        try:
+            on = target(case) if target else {"case": case}
+            service(actor=request.user, **on, **form.service_kwargs())
+        except RuleViolation as exc:
+            form.add_error(None, str(exc))
+        except ValidationError as exc:
+            for error in exc.messages:
+                form.add_error(None, error)
+        else:
+            messages.success(request, success)
+            return redirect(case)
+    blocker = workflow[step].blocker(case)
+    return render(
+        request,
+        "casework/form.html",
+        {
+            "form": form,
+            "title": f"{workflow[step].label}：{case.reference}",
+            "case": case,
+            "back": case,
+            "note": note or workflow[step].help,
+            "blocker": blocker if not bound else None,
+            "multipart": True,
+        },
+    )
+
+
+def case_steps_context(request, *, workflow: Workflow, case) -> dict:
+    """What a case page shows of its workflow: the steps the user may take now (with what blocks each) and the
+    progress of the whole table."""
+    actions = []
+    for next_step in workflow.next_steps(request.user, case):
+        step = next_step.step
+        if step.document:
+            document = getattr(case, step.document)
+            url = document.get_absolute_url() if document else ""
+        else:
+            url = reverse(f"{case._meta.app_label}:{step.url_name}", args=[case.pk]) if step.url_name else ""
+        actions.append({"step": step, "url": url, "blocker": next_step.blocker})
+    return {"actions": actions, "progress": workflow.progress(case)}

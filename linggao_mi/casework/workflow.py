@@ -36,7 +36,9 @@ class Step:
     e.g. the outcome chosen); None when the step records something and the case stays where it is.
     `guards` are rules about the case (not about the step's input) that must hold to take the step: the case
     page shows the first that fails as what blocks the step, and case_transition checks them all again.
-    `url_name` is the page that takes the step (`<app>:<url_name>` with the case's pk), when there is one.
+    `url_name` is the page that takes the step (`<app>:<url_name>` with the case's pk), when there is one;
+    `document` names the case's document field when the step is taken by serving that document (the case page
+    links to the document, whose serving runs the step through its kind's on_served hook).
     """
 
     name: str
@@ -46,6 +48,7 @@ class Step:
     permission: str = HANDLE
     guards: tuple[Guard, ...] = ()
     url_name: str = ""
+    document: str = ""
     help: str = ""
 
     def target_for(self, case: Case, branch: str | None = None) -> str:
@@ -124,6 +127,12 @@ class Workflow:
 
     def __iter__(self):
         return iter(self.steps)
+
+    def run(self, name: str, *, case: Case, actor: User, **kwargs):
+        """Take step `name` on `case` (casework.services.case_transition); returns (case, what `apply` made)."""
+        from .services import case_transition  # the services build on this module
+
+        return case_transition(model=self.model, pk=case.pk, actor=actor, step=self[name], **kwargs)
 
     def may(self, user: User, case: Case, step: Step | str) -> bool:
         """Whether `user` holds the permission `step` needs on `case` (not whether the case is ready for it)."""

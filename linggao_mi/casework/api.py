@@ -1,0 +1,133 @@
+"""What every regime's API shares (DESIGN.md §5a): the router, refusals by a rule as 400 with the rule's code and
+clause, a case's deadlines in one shape, and the list of document kinds.
+
+A regime's api.py:
+
+    router = api_router()
+    router.register("energy/cases", CaseViewSet, basename="energy-case")
+
+    class CaseSerializer(serializers.ModelSerializer):
+        deadlines = CaseDeadlinesField()            # Meta.fields lists "deadlines"
+
+    class CaseViewSet(RuleViolationMixin, viewsets.ReadOnlyModelViewSet):
+        def get_queryset(self):
+            return with_deadlines(cases_list(self.request.user))
+"""
+
+from django.apps import apps
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch, QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
+from rest_framework import serializers, viewsets
+from rest_framework.response import Response
+from rest_framework.routers import SimpleRouter
+
+from linggao_mi.deadlines.models import Deadline, DeadlineState
+from linggao_mi.documents.kinds import KINDS
+from linggao_mi.documents.models import DocumentKind
+
+from .rules import RuleViolation
+
+
+def api_router() -> SimpleRouter:
+    """A router whose paths answer with and without the trailing slash, with no redirect (a redirected POST
+    loses its body). The schema lists each path once, with the slash."""
+    router = SimpleRouter()
+    # DRF's constructor only takes a boolean; the regex is what its route templates put at the end.
+    router.trailing_slash = "/?"
+    return router
+
+
+# ---------------------------------------------------------------- refusals
+
+RuleError = inline_serializer(
+    "RuleError",
+    {
+        "detail": serializers.CharField(help_text="规则的中文说明"),
+        "rule": serializers.CharField(help_text="规则代码"),
+        "clause": serializers.CharField(help_text="依据条款，如 三（四）5(2)"),
+        "explanation": serializers.CharField(required=False, help_text="本次情况的补充说明"),
+    },
+)
+
+
+class RuleViolationMixin:
+    """For viewsets whose writes call services: a RuleViolation answers 400 {"detail": message, "rule": code,
+    "clause": clause, "explanation": detail (when there is one)}; a model validation error 400 {"detail": the
+    first message, "errors": {field: [messages]}}."""
+
+    def handle_exception(self, exc):
+        if isinstance(exc, RuleViolation):
+            body = {"detail": exc.rule.message, "rule": exc.rule.code, "clause": exc.rule.clause}
+            if exc.detail:
+                body["explanation"] = exc.detail
+            return Response(body, status=400)
+        if isinstance(exc, DjangoValidationError):
+            errors = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+            return Response({"detail": next(iter(errors.values()))[0], "errors": errors}, status=400)
+        return super().handle_exception(exc)
+
+
+# ---------------------------------------------------------------- a case's deadlines
+
+
+class CaseDeadlineSerializer(serializers.ModelSerializer):
+    rule = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text="期限规则代码")
+    met_on = serializers.SerializerMethodField(help_text="按期办结之日；尚未办结或已免除的为空")
+
+    class Meta:
+        model = Deadline
+        fields = ["rule", "due", "provisional", "met_on"]
+
+    @extend_schema_field(serializers.DateField(allow_null=True))
+    def get_met_on(self, deadline: Deadline) -> str | None:
+        return deadline.closed_on.isoformat() if deadline.state == DeadlineState.MET else None
+
+
+class CaseDeadlinesField(serializers.ListSerializer):
+    """`deadlines = CaseDeadlinesField()` on a case serializer: every deadline of the case, earliest due first.
+    Without `with_deadlines` on the queryset it costs one query per case."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "本案的期限")
+        super().__init__(child=CaseDeadlineSerializer(), read_only=True, **kwargs)
+
+
+def with_deadlines(queryset: QuerySet) -> QuerySet:
+    """Cases with their deadlines and the deadlines' rules fetched in one query for the whole list."""
+    return queryset.prefetch_related(Prefetch("deadlines", queryset=Deadline.objects.select_related("rule")))
+
+
+# ---------------------------------------------------------------- document kinds
+
+
+class DocumentKindSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField(help_text="文书名称（管理员可修改）")
+    regime = serializers.CharField(help_text="所属监管业务的应用代码，如 energy")
+    regime_name = serializers.CharField(help_text="所属监管业务，如 节能监察")
+
+
+class DocumentKindViewSet(viewsets.ViewSet):
+    """各项监管业务的文书种类。"""
+
+    serializer_class = DocumentKindSerializer
+
+    @extend_schema(summary="文书种类列表", tags=["文书"])
+    def list(self, request):
+        names = dict(DocumentKind.objects.filter(code__in=KINDS).values_list("code", "name"))
+        kinds = [
+            {
+                "code": spec.code,
+                "name": names.get(spec.code, spec.name),
+                "regime": spec.regime,
+                "regime_name": apps.get_app_config(spec.regime).verbose_name,
+            }
+            for spec in sorted(KINDS.values(), key=lambda spec: spec.code)
+        ]
+        return Response(DocumentKindSerializer(kinds, many=True).data)
+
+
+router = api_router()
+router.register("document-kinds", DocumentKindViewSet, basename="document-kind")
+urlpatterns = router.urls
