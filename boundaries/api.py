@@ -5,8 +5,8 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.routers import SimpleRouter
 
+from linggao_mi.casework.api import api_router
 from linggao_mi.org.models import Department
 
 from . import selectors
@@ -128,6 +128,6 @@ class BoundaryMatterViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(LookupResultSerializer(result).data)
 
 
-router = SimpleRouter()
+router = api_router()
 router.register("boundary-matters", BoundaryMatterViewSet, basename="boundary-matter")
 urlpatterns = router.urls

@@ -2,8 +2,8 @@
 
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
-from rest_framework.routers import SimpleRouter
 
+from linggao_mi.casework.api import api_router
 from linggao_mi.org.models import Section
 
 from . import selectors
@@ -50,6 +50,6 @@ class DutyViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.duty_list()
 
 
-router = SimpleRouter()
+router = api_router()
 router.register("duties", DutyViewSet, basename="duty")
 urlpatterns = router.urls

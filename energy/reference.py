@@ -1,13 +1,14 @@
-"""The reference rows energy needs in other apps' tables: its DeadlineRule periods and its two DocumentKinds.
+"""The reference rows energy needs in another app's table: its DeadlineRule periods.
 
 `ensure_reference_rows` creates the rows that are missing and leaves existing ones alone, so an amount an
 admin changed stays as configured. Migration 0002 calls it with the historical app registry (it imports no
 model, only what `apps` hands it). EnergyConfig.ready() connects `restore_after_migrate` to post_migrate,
 which Django sends after every migrate and every flush: that puts the rows back after transactional tests
-empty the tables, as long as 0002 is applied.
+empty the tables, and makes a rule added to this list after 0002 was applied, as long as 0002 is applied.
 
-Because migration 0002 runs this against deadlines 0001 and documents 0001, it may only set fields those
-migrations create.
+Because migration 0002 runs this against deadlines 0001, it may only set fields that migration creates.
+The regime's document kinds are not listed here: they are registered in energy/documents.py, and the documents
+app makes their DocumentKind rows after every migrate.
 """
 
 from django.apps import apps as global_apps
@@ -43,15 +44,11 @@ DEADLINE_RULES = [
         rules.RULE_EXTENSION_MAX, "延期上限", 6, "months", "三（四）6(6)",
         "延期不得超过6个月。",
     ),
-]
-
-DOCUMENT_KINDS = [
-    # code, name, number prefix, PDF template
     (
-        rules.KIND_RECTIFICATION_NOTICE, "限期整改通知书", "临工信节监改",
-        "documents/pdf/energy_rectification_notice.html",
+        rules.RULE_WRITTEN_REPLY, "限期书面答复", 10, "days", "三（四）4(4)",
+        "节能监察人员可以要求被监察单位就监察事项所涉及的问题限期作出书面答复；答复期限由监察人员确定，"
+        "未另定的按此期限。",
     ),
-    (rules.KIND_ADVICE, "节能监察建议书", "临工信节监建", "documents/pdf/energy_advice.html"),
 ]
 
 # The migration that first makes the rows: while it is unapplied (energy migrated back), none are restored.
@@ -59,17 +56,12 @@ CREATED_BY = ("energy", "0002_rules_and_kinds")
 
 
 def ensure_reference_rows(*, apps=global_apps, using: str = DEFAULT_DB_ALIAS) -> None:
-    """Create the missing DeadlineRule and DocumentKind rows of the regime; never change an existing row."""
+    """Create the missing DeadlineRule rows of the regime; never change an existing row."""
     DeadlineRule = apps.get_model("deadlines", "DeadlineRule")
-    DocumentKind = apps.get_model("documents", "DocumentKind")
     for code, name, amount, unit, citation, description in DEADLINE_RULES:
         DeadlineRule.objects.using(using).get_or_create(
             code=code,
             defaults={"name": name, "amount": amount, "unit": unit, "citation": citation, "description": description},
-        )
-    for code, name, prefix, template in DOCUMENT_KINDS:
-        DocumentKind.objects.using(using).get_or_create(
-            code=code, defaults={"name": name, "number_prefix": prefix, "template_name": template}
         )
 
 

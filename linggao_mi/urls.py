@@ -11,6 +11,7 @@ api_v1 = [
     path("", include("boundaries.api")),
     path("", include("services.api")),
     path("", include("linggao_mi.deadlines.api")),
+    path("", include("linggao_mi.casework.api")),
     path("", include("energy.api")),
 ]
 

@@ -6,9 +6,9 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
-from rest_framework.routers import SimpleRouter
 
 from duties.api import SectionBriefSerializer
+from linggao_mi.casework.api import api_router
 
 from . import selectors
 from .models import PublicityEvent, ServiceItem
@@ -54,6 +54,6 @@ class ServiceItemViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.service_item_list()
 
 
-router = SimpleRouter()
+router = api_router()
 router.register("service-items", ServiceItemViewSet, basename="service-item")
 urlpatterns = router.urls

@@ -1,11 +1,12 @@
-"""The periods of 三（四） as DeadlineRule rows (amounts editable in admin) and the two document kinds.
+"""The periods of 三（四） as DeadlineRule rows (amounts editable in admin).
 
-The rows are listed in energy/reference.py, which EnergyConfig also runs after every migrate and flush.
+The rows are listed in energy/reference.py, which EnergyConfig also runs after every migrate and flush. (This
+migration once made the regime's DocumentKind rows too; the documents app now makes them from the kinds registry.)
 """
 
 from django.db import migrations
 
-from energy.reference import DEADLINE_RULES, DOCUMENT_KINDS, ensure_reference_rows
+from energy.reference import DEADLINE_RULES, ensure_reference_rows
 
 
 def forwards(apps, schema_editor):
@@ -15,9 +16,7 @@ def forwards(apps, schema_editor):
 def backwards(apps, schema_editor):
     using = schema_editor.connection.alias
     DeadlineRule = apps.get_model("deadlines", "DeadlineRule")
-    DocumentKind = apps.get_model("documents", "DocumentKind")
     DeadlineRule.objects.using(using).filter(code__in=[r[0] for r in DEADLINE_RULES]).delete()
-    DocumentKind.objects.using(using).filter(code__in=[k[0] for k in DOCUMENT_KINDS]).delete()
 
 
 class Migration(migrations.Migration):

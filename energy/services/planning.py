@@ -56,7 +56,8 @@ def inspection_plan(
         raise RuleViolation(LATE_ENTRY_REASON, f"计划监察日期{cn_date(planned_date)}早于今天")
     if section is None:
         profile = getattr(actor, "profile", None)
-        section = (profile and profile.section) or Section.objects.get(code="industry")
+        section_id = profile.section_id if profile else None
+        section = Section.objects.get(pk=section_id) if section_id else Section.objects.get(code="industry")
     _inspectors_for(mode, inspectors, planned_date, section)
     if mode == Mode.ONSITE and trigger.needs_notice:
         check_notice_lead(today, planned_date)

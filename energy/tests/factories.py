@@ -4,7 +4,7 @@ EnergyUnitFactory() makes a registered unit with a valid credit code. Inspection
 case through services.inspection_plan, so it is what a user would have made: findings for its checklist, the 立案
 event, and object permissions for its inspectors (they see it in /energy/cases/). By default it is a written
 计划监察 planned ten days ahead by the first inspector, which one uncertified inspector may do; an on-site case needs
-two inspectors with valid certificates (CertificateFactory) and a date the notice lead allows.
+two. Every inspector must be of the case's section and hold a certificate valid on the planned date.
 """
 
 import datetime
@@ -18,7 +18,7 @@ from energy.choices import CheckItem, Mode, Trigger
 from energy.models import EnergyUnit, InspectionCase
 from energy.validators import credit_code_complete
 from linggao_mi.org.choices import Role
-from tests.factories import UserFactory
+from tests.factories import CertificateFactory, UserFactory
 
 
 class EnergyUnitFactory(factory.django.DjangoModelFactory):
@@ -37,11 +37,18 @@ class EnergyUnitFactory(factory.django.DjangoModelFactory):
     created_by = factory.SubFactory(UserFactory, role=Role.STAFF)
 
 
+def certified_inspector(**kwargs):
+    """An inspector of 工业股 holding an enforcement certificate valid today."""
+    user = UserFactory(role=Role.INSPECTOR, **kwargs)
+    CertificateFactory(holder=user)
+    return user
+
+
 class InspectionCaseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = InspectionCase
 
-    inspectors = factory.LazyFunction(lambda: [UserFactory(role=Role.INSPECTOR)])
+    inspectors = factory.LazyFunction(lambda: [certified_inspector()])
     actor = factory.LazyAttribute(lambda o: o.inspectors[0])
     unit = factory.SubFactory(EnergyUnitFactory, created_by=factory.SelfAttribute("..actor"))
     mode = Mode.WRITTEN

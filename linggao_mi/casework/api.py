@@ -78,6 +78,7 @@ class CaseDeadlineSerializer(serializers.ModelSerializer):
     class Meta:
         model = Deadline
         fields = ["rule", "due", "provisional", "met_on"]
+        read_only_fields = fields
 
     @extend_schema_field(serializers.DateField(allow_null=True))
     def get_met_on(self, deadline: Deadline) -> str | None:

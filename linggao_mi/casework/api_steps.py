@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -31,7 +31,7 @@ class StepEndpoint:
     service: Callable
 
 
-def _endpoint(workflow: Workflow, name: str, endpoint: StepEndpoint, tag: str):
+def _endpoint(workflow: Workflow, name: str, endpoint: StepEndpoint, tag: str, answer):
     step = workflow[name]
 
     def take(self, request, pk=None):
@@ -52,7 +52,7 @@ def _endpoint(workflow: Workflow, name: str, endpoint: StepEndpoint, tag: str):
     )(take)
     return extend_schema(
         summary=step.label, tags=[tag], request=endpoint.serializer,
-        responses={200: None, 400: RuleError, 403: None, 404: None},
+        responses={200: answer, 400: RuleError, 403: None, 404: None},
     )(take)
 
 
@@ -61,7 +61,7 @@ def step_actions(workflow: Workflow, endpoints: dict[str, StepEndpoint], *, tag:
 
     def decorate(viewset):
         for name, endpoint in endpoints.items():
-            setattr(viewset, name, _endpoint(workflow, name, endpoint, tag))
+            setattr(viewset, name, _endpoint(workflow, name, endpoint, tag, viewset.serializer_class))
         return viewset
 
     return decorate
@@ -72,6 +72,13 @@ def missing_endpoints(workflow: Workflow, endpoints: dict[str, StepEndpoint]) ->
     return [step.name for step in workflow if step.sources and step.name not in endpoints]
 
 
+class NextStepSerializer(serializers.Serializer):
+    step = serializers.CharField(help_text="步骤名（即办理接口路径中的名称）")
+    label = serializers.CharField()
+    blocked = serializers.CharField(allow_null=True, help_text="不能办理的原因（规则及其依据），可办理时为空")
+
+
+@extend_schema_field(NextStepSerializer(many=True))
 class NextStepsField(serializers.Field):
     """`next_steps = NextStepsField(WORKFLOW)`: the steps the requesting user may take now, each with what blocks it."""
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
+from linggao_mi.org.models import Section
 from linggao_mi.org.services import section_group
 
 from .models import Case, CaseEvent, Series
@@ -115,8 +116,8 @@ def case_grant_access(*, case: Case, inspectors: list[User]) -> None:
     for user in inspectors:
         assign_perm(view, user, case)
         assign_perm(change, user, case)
-    group = section_group(case.section)
-    assign_perm(view, group, case)
-    if case.section.chief_id:
-        assign_perm(change, case.section.chief, case)
-        assign_perm(decide, case.section.chief, case)
+    section = Section.objects.select_related("chief").get(pk=case.section_id)  # the chief as of now, not as cached
+    assign_perm(view, section_group(section), case)
+    if section.chief is not None:
+        assign_perm(change, section.chief, case)
+        assign_perm(decide, section.chief, case)

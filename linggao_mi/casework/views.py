@@ -76,7 +76,7 @@ def step_view(request, *, workflow: Workflow, case, step: str, form_class, servi
 def case_steps_context(request, *, workflow: Workflow, case) -> dict:
     """What a case page shows of its workflow: the steps the user may take now (with what blocks each) and the
     progress of the whole table."""
-    actions = []
+    actions, urls = [], set()
     for next_step in workflow.next_steps(request.user, case):
         step = next_step.step
         if step.document:
@@ -84,5 +84,8 @@ def case_steps_context(request, *, workflow: Workflow, case) -> dict:
             url = document.get_absolute_url() if document else ""
         else:
             url = reverse(f"{case._meta.app_label}:{step.url_name}", args=[case.pk]) if step.url_name else ""
+        if url in urls and not next_step.blocker:
+            continue  # steps taken on one page (decide or propose, confirm or return) show once
+        urls.add(url)
         actions.append({"step": step, "url": url, "blocker": next_step.blocker})
     return {"actions": actions, "progress": workflow.progress(case)}

@@ -1,10 +1,19 @@
-from django.urls import path
+from django.urls import re_path
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import serializers
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
+from rest_framework import serializers, viewsets
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
+from linggao_mi.casework.api import api_router
+
+from .models import DeadlineRule
 from .periods import MAX_AMOUNT, PeriodError, Unit, compute_due
 
 MESSAGES = {
@@ -15,10 +24,10 @@ MESSAGES = {
     "amount_min": "参数 amount 至少为1。",
     "amount_max": (
         f"参数 amount 过大（日不超过{MAX_AMOUNT[Unit.DAYS]}，工作日不超过{MAX_AMOUNT[Unit.WORKDAYS]}，"
-        f"月不超过{MAX_AMOUNT[Unit.MONTHS]}）。"
+        f"月不超过{MAX_AMOUNT[Unit.MONTHS]}，年不超过{MAX_AMOUNT[Unit.YEARS]}）。"
     ),
-    "unit_required": "缺少参数 unit（days、workdays 或 months）。",
-    "unit_invalid": "参数 unit 只能是 days（日）、workdays（工作日）或 months（个月）。",
+    "unit_required": "缺少参数 unit（days、workdays、months 或 years）。",
+    "unit_invalid": "参数 unit 只能是 days（日）、workdays（工作日）、months（个月）或 years（年）。",
 }
 
 
@@ -76,7 +85,7 @@ ComputeError = inline_serializer(
     operation_id="deadlines_compute",
     summary="期限计算",
     description=(
-        "按《民法典》第二百零一条至第二百零三条计算期间的最后一日：开始的当日不计入；按月计算的，到期月的对应日"
+        "按《民法典》第二百零一条至第二百零三条计算期间的最后一日：开始的当日不计入；按月、按年计算的，到期月的对应日"
         "（无对应日的为月末日）为最后一日；最后一日不是工作日的，顺延至其后第一个工作日；按工作日计算的跳过周末和"
         "法定节假日，调休上班日计入。限工作人员登录后使用。"
     ),
@@ -91,7 +100,7 @@ ComputeError = inline_serializer(
             OpenApiTypes.STR,
             required=True,
             enum=Unit.values,
-            description="单位：days 日，workdays 工作日，months 个月",
+            description="单位：days 日，workdays 工作日，months 个月，years 年",
         ),
     ],
     responses={200: ComputeResult, 400: ComputeError},
@@ -117,4 +126,28 @@ def compute(request):
     return Response({"due": result.due.isoformat(), "moved": result.moved, "provisional": result.provisional})
 
 
-urlpatterns = [path("deadlines/compute", compute, name="deadlines-compute")]
+class DeadlineRuleSerializer(serializers.ModelSerializer):
+    clause = serializers.CharField(source="citation", read_only=True, help_text="依据条款，如 三（四）5(2)")
+
+    class Meta:
+        model = DeadlineRule
+        fields = ["code", "name", "amount", "unit", "clause", "description"]
+        read_only_fields = fields
+
+
+@extend_schema_view(
+    list=extend_schema(summary="期限规则列表", tags=["期限"]),
+    retrieve=extend_schema(summary="期限规则详情", tags=["期限"]),
+)
+class DeadlineRuleViewSet(viewsets.ReadOnlyModelViewSet):
+    """本平台执行的全部法定期间：期间长度和单位（管理员可按本县规定修改）及其依据条款。"""
+
+    serializer_class = DeadlineRuleSerializer
+    queryset = DeadlineRule.objects.all()
+    lookup_field = "code"
+    pagination_class = None  # a short reference list, read whole
+
+
+router = api_router()
+router.register("deadline-rules", DeadlineRuleViewSet, basename="deadline-rule")
+urlpatterns = [re_path(r"^deadlines/compute/?$", compute, name="deadlines-compute"), *router.urls]

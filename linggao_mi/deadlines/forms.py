@@ -36,7 +36,7 @@ class CalculatorForm(forms.Form):
         label="单位",
         choices=Unit.choices,
         initial=Unit.DAYS,
-        error_messages={"required": "请选择单位。", "invalid_choice": "单位只能是日、工作日或个月。"},
+        error_messages={"required": "请选择单位。", "invalid_choice": "单位只能是日、工作日、个月或年。"},
     )
 
     def clean(self):

@@ -145,6 +145,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name per choice set, whichever field carries it.
+    "ENUM_NAME_OVERRIDES": {
+        "CheckItemEnum": "energy.choices.CheckItem",
+        "MeasureEnum": "energy.choices.Measure",
+    },
 }
 
 # Celery: Redis when REDIS_URL is set; otherwise an embedded file-system broker so that a first run

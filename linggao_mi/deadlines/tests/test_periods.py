@@ -100,6 +100,14 @@ def test_months_end_on_the_corresponding_day_or_the_month_end():
     assert (result.due, result.moved, result.provisional) == (day("2026-04-16"), False, False)
 
 
+def test_years_end_on_the_corresponding_day_twelve_months_on():
+    # 2024-02-29 has no corresponding day in 2025: the month's last day; 2025-02-28 is a Friday
+    result = compute_due(day("2024-02-29"), 1, Unit.YEARS)
+    assert (result.nominal, result.due, result.moved) == (day("2025-02-28"), day("2025-02-28"), False)
+    # 2 years after 2024-10-01 → 2026-10-01, National Day → 10-08
+    assert compute_due(day("2024-10-01"), 2, Unit.YEARS).due == day("2026-10-08")
+
+
 def test_month_end_holiday_moves_to_next_working_day():
     # 6 months after 2026-04-01 → 10-01, National Day → 10-08
     result = compute_due(day("2026-04-01"), 6, Unit.MONTHS)
@@ -178,7 +186,9 @@ def cal(db):
 
 
 def amounts(unit):
-    return st.integers(min_value=1, max_value={Unit.DAYS: 400, Unit.WORKDAYS: 300, Unit.MONTHS: 30}[unit])
+    return st.integers(
+        min_value=1, max_value={Unit.DAYS: 400, Unit.WORKDAYS: 300, Unit.MONTHS: 30, Unit.YEARS: 3}[unit]
+    )
 
 
 @PROPERTY

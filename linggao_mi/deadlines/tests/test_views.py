@@ -11,7 +11,7 @@ from .conftest import day
 
 pytestmark = pytest.mark.django_db
 
-API = "/api/v1/deadlines/compute"
+API = "/api/v1/deadlines/compute/"
 
 
 # --- the calculator page ---------------------------------------------------------------------------------
@@ -42,6 +42,9 @@ def test_calculator_computes_the_worked_examples(client, users):
     text = response.text
     assert "2027年3月1日" in text and "已顺延" in text
     assert "暂定" in text and "尚未录入国务院放假安排" in text
+
+    response = client.get("/deadlines/calculator/", {"start": "2025-08-31", "amount": 1, "unit": "years"})
+    assert "2026年8月31日" in response.text and "已顺延" not in response.text
 
 
 @pytest.mark.parametrize(
@@ -75,6 +78,7 @@ def test_calculator_bad_input_explained(client, users, params, message):
         ("start=2026-09-20&amount=15&unit=days", {"due": "2026-10-08", "moved": True, "provisional": False}),
         ("start=2026-08-31&amount=6&unit=months", {"due": "2027-03-01", "moved": True, "provisional": True}),
         ("start=2026-11-02&amount=1&unit=days", {"due": "2026-11-03", "moved": False, "provisional": False}),
+        ("start=2025-08-31&amount=1&unit=years", {"due": "2026-08-31", "moved": False, "provisional": False}),
         (
             "start=2026-09-30&amount=5.0&unit=workdays",
             {"due": "2026-10-13", "moved": False, "provisional": False},
@@ -113,6 +117,7 @@ def test_api_computes(client, users, query, expected):
         ("start=2026-09-30&amount=5&unit=DAYS", "unit", "参数 unit 只能是"),
         ("start=2026-09-30&amount=5&unit=", "unit", "参数 unit 只能是"),
         ("start=2026-09-30&amount=200&unit=months", "non_field_errors", "不能超过120个月"),
+        ("start=2026-09-30&amount=11&unit=years", "non_field_errors", "不能超过10年"),
         ("start=9999-12-31&amount=5&unit=days", "non_field_errors", "起算日期须在"),
         ("start=0001-01-01&amount=5&unit=days", "non_field_errors", "起算日期须在"),
     ],
@@ -139,12 +144,12 @@ def test_api_refuses_other_methods(client, users):
 def test_api_in_openapi_schema():
     generator = SchemaGenerator(patterns=[path("api/v1/", include("linggao_mi.deadlines.api"))])
     schema = generator.get_schema(request=None, public=True)
-    operation = schema["paths"]["/api/v1/deadlines/compute"]["get"]
+    operation = schema["paths"]["/api/v1/deadlines/compute/"]["get"]
     parameters = {p["name"]: p for p in operation["parameters"]}
     assert set(parameters) == {"start", "amount", "unit"}
     assert all(p["required"] and p["in"] == "query" for p in parameters.values())
     assert parameters["start"]["schema"] == {"type": "string", "format": "date"}
-    assert set(parameters["unit"]["schema"]["enum"]) == {"days", "workdays", "months"}
+    assert set(parameters["unit"]["schema"]["enum"]) == {"days", "workdays", "months", "years"}
     assert set(operation["responses"]) == {"200", "400"}
     result = schema["components"]["schemas"]["DeadlineComputeResult"]
     assert set(result["properties"]) == {"due", "moved", "provisional"}
