@@ -373,7 +373,8 @@ class CaseViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadOnly
         data = PlanSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         case = services.inspection_plan(actor=request.user, **data.validated_data)
-        return Response(CaseSerializer(self.get_queryset().get(pk=case.pk), context={"request": request}).data, status=201)
+        fresh = self.get_queryset().get(pk=case.pk)
+        return Response(CaseSerializer(fresh, context={"request": request}).data, status=201)
 
 
 router = api_router()

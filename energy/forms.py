@@ -327,7 +327,11 @@ class ExtensionDecideForm(StepForm):
         widget=forms.RadioSelect,
     )
     granted_months = forms.IntegerField(
-        label="准予延期（月）", required=False, min_value=1, max_value=120, help_text="不得超过申请的月数；不填即按申请的月数。"
+        label="准予延期（月）",
+        required=False,
+        min_value=1,
+        max_value=120,
+        help_text="不得超过申请的月数；不填即按申请的月数。",
     )
     reasons = forms.CharField(label="决定理由", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     decided_on = forms.DateField(label="决定日期", widget=DATE, initial=timezone.localdate)

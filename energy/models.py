@@ -181,7 +181,9 @@ class Finding(models.Model):
     facts = models.TextField("检查情况及事实", blank=True)
     basis = models.TextField("违反的法律依据", blank=True)
     punishable = models.BooleanField(
-        "依法应当予以处罚或者处理", default=False, help_text="违法行为依有关法律、法规、规章应当予以处罚或者处理（三（四）6(3)）。"
+        "依法应当予以处罚或者处理",
+        default=False,
+        help_text="违法行为依有关法律、法规、规章应当予以处罚或者处理（三（四）6(3)）。",
     )
 
     class Meta:

@@ -146,7 +146,9 @@ NOTICE_REQUIRED = Rule(
 NOTICE_ALREADY = Rule(
     "energy.notice_already", "本案已有尚未作废的节能监察通知书，请在文书页面办理审批、签发和送达", "三（四）5(1)(2)"
 )
-MODE_ONSITE_ONLY = Rule("energy.mode_onsite", "现场监察笔录只用于现场监察；书面监察登记被监察单位报送的材料", "三（四）3")
+MODE_ONSITE_ONLY = Rule(
+    "energy.mode_onsite", "现场监察笔录只用于现场监察；书面监察登记被监察单位报送的材料", "三（四）3"
+)
 MODE_WRITTEN_ONLY = Rule("energy.mode_written", "报送材料只用于书面监察", "三（四）3、5(1)")
 PLAN_CORRECTION = Rule(
     "energy.plan_correction",

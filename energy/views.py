@@ -11,11 +11,12 @@ from django.shortcuts import redirect, render
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.selectors import case_timeline, user_may
 from linggao_mi.casework.views import case_steps_context, step_view
-from linggao_mi.casework.workflow import DECIDE
+from linggao_mi.casework.workflow import CREATE, DECIDE
 from linggao_mi.deadlines.models import Deadline
 
 from . import forms, services
 from .choices import CaseState, Measure
+from .models import InspectionCase
 from .pdf import site_record_pdf
 from .selectors import case_detail_get, cases_list, unit_get, units_list
 from .workflow import WORKFLOW, earliest_onsite_date
@@ -50,7 +51,7 @@ def unit_detail(request, pk: int):
             "unit": unit,
             "cases": cases_list(request.user, unit=unit.pk),
             "can_change": request.user.has_perm("energy.change_energyunit"),
-            "can_plan": request.user.has_perm("energy.add_inspectioncase"),
+            "can_plan": user_may(request.user, InspectionCase, CREATE),
         },
     )
 
@@ -104,13 +105,13 @@ def case_list(request):
     return render(
         request,
         "energy/case_list.html",
-        {"page": page, "filters": filters, "can_plan": request.user.has_perm("energy.add_inspectioncase")},
+        {"page": page, "filters": filters, "can_plan": user_may(request.user, InspectionCase, CREATE)},
     )
 
 
 @login_required
 def case_plan(request):
-    if not request.user.has_perm("energy.add_inspectioncase"):
+    if not user_may(request.user, InspectionCase, CREATE):
         raise PermissionDenied
     units_list(request.user)  # the unit register must be open to the planner
     initial = {"unit": request.GET.get("unit")} if request.GET.get("unit") else None
@@ -123,7 +124,8 @@ def case_plan(request):
         else:
             messages.success(request, f"已立案：{case.reference}。")
             return redirect(case)
-    return render(request, "casework/form.html", {"form": form, "title": "立案：节能监察", "note": WORKFLOW["plan"].help})
+    context = {"form": form, "title": "立案：节能监察", "note": WORKFLOW["plan"].help}
+    return render(request, "casework/form.html", context)
 
 
 @login_required
@@ -197,7 +199,8 @@ def case_record(request, pk: int):
 @login_required
 def case_reply_require(request, pk: int):
     return _step(
-        request, pk, "reply_require", forms.ReplyRequireForm, services.reply_require, "已要求限期书面答复，期限已开始计算。"
+        request, pk, "reply_require", forms.ReplyRequireForm, services.reply_require,
+        "已要求限期书面答复，期限已开始计算。",
     )
 
 

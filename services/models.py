@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from linggao_mi.deadlines.periods import cn_date
 from linggao_mi.org.models import Section
 
 PHONE_SEPARATOR = "、"
@@ -125,4 +126,4 @@ class PublicityEvent(models.Model):
         date = self.next_occurrence(today)
         if self.day is None:
             return f"{date.year}年{date.month}月"
-        return f"{date.year}年{date.month}月{date.day}日"
+        return cn_date(date)

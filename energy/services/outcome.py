@@ -1,4 +1,4 @@
-"""The outcome of an inspection (三（四）6): a 限期整改通知书, a 节能监察建议书, a referral for penalty, or nothing found.
+"""The outcome of an inspection (三（四）6): a 限期整改通知书, a 节能监察建议书, a referral, or nothing found.
 
 A referral (6(3)) is a decision in the bureau's name: the section's chief or a leader takes it — directly, or on
 the inspector's proposal (outcome_propose → outcome_confirm / outcome_return). The document a decision calls for
@@ -103,7 +103,9 @@ def _check_outcome(c: InspectionCase, data: OutcomeInput) -> None:
     if punishable:
         check_recommendation(data.recommendation)
     elif data.recommendation is not None:
-        raise RuleViolation(rules.PENALTY_RECOMMENDATION, "建议处罚或者处理的，须在违法违规的监察内容中注明依法应当予以处罚或者处理")
+        raise RuleViolation(
+            rules.PENALTY_RECOMMENDATION, "建议处罚或者处理的，须在违法违规的监察内容中注明依法应当予以处罚或者处理"
+        )
     if data.ended_on < inspection_day(c):
         raise RuleViolation(rules.OUTCOME_DATE, f"监察日期为{cn_date(inspection_day(c))}")
 
@@ -155,13 +157,15 @@ def _outcome_step(name: str, *, actor: User, case: InspectionCase, data: Outcome
 @transaction.atomic(durable=True)
 def outcome_decide(*, actor: User, case: InspectionCase, late_reason: str = "", **outcome) -> InspectionCase:
     """End the inspection and decide (三（四）6). With a referral for penalty only the chief or a leader decides."""
-    return _outcome_step("outcome_decide", actor=actor, case=case, data=OutcomeInput(**outcome), late_reason=late_reason)
+    data = OutcomeInput(**outcome)
+    return _outcome_step("outcome_decide", actor=actor, case=case, data=data, late_reason=late_reason)
 
 
 @transaction.atomic(durable=True)
 def outcome_propose(*, actor: User, case: InspectionCase, late_reason: str = "", **outcome) -> InspectionCase:
     """The inspector's proposed outcome, for the section's chief (or a leader) to decide."""
-    return _outcome_step("outcome_propose", actor=actor, case=case, data=OutcomeInput(**outcome), late_reason=late_reason)
+    data = OutcomeInput(**outcome)
+    return _outcome_step("outcome_propose", actor=actor, case=case, data=data, late_reason=late_reason)
 
 
 @transaction.atomic(durable=True)
@@ -176,9 +180,10 @@ def outcome_confirm(*, actor: User, case: InspectionCase, reasons: str = "") -> 
         )
         _check_outcome(c, data)
 
+    reason = f"同意：{case.get_outcome_display()}" + (f"；{reasons.strip()}" if reasons.strip() else "")
     case, _ = WORKFLOW.run(
         "outcome_confirm", case=case, actor=actor, check=check, apply=lambda c: _take_effect(c, actor),
-        branch=case.outcome, reason=f"同意：{case.get_outcome_display()}{('；' + reasons.strip()) if reasons.strip() else ''}",
+        branch=case.outcome, reason=reason,
     )
     return case
 

@@ -4,12 +4,15 @@
 import datetime
 
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from linggao_mi.casework.checks import check_inspectors
 from linggao_mi.casework.rules import LATE_ENTRY_REASON, RuleViolation
+from linggao_mi.casework.selectors import user_may
 from linggao_mi.casework.services import case_create, case_event_record, case_grant_access
+from linggao_mi.casework.workflow import CREATE
 from linggao_mi.deadlines.periods import cn_date
 from linggao_mi.documents.services import document_draft
 from linggao_mi.org.models import Section
@@ -17,7 +20,6 @@ from linggao_mi.org.models import Section
 from .. import rules
 from ..choices import CaseState, CheckItem, Mode, Trigger
 from ..models import EnergyUnit, Finding, InspectionCase
-from ..selectors import require_perm
 from ..workflow import WORKFLOW, check_notice_lead
 
 
@@ -45,7 +47,8 @@ def inspection_plan(
 
     A date in the past records an inspection made before it was entered (补录): allowed only with a reason.
     """
-    require_perm(actor, "energy.add_inspectioncase")
+    if not user_may(actor, InspectionCase, CREATE):
+        raise PermissionDenied
     mode, trigger = Mode(mode), Trigger(trigger)
     items = sorted(set(map(str, items)))
     if not items or any(i not in CheckItem.values for i in items):

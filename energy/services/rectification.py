@@ -91,9 +91,10 @@ def rectification_escalate(
     def apply(c: InspectionCase) -> None:
         record_recommendation(c, recommendation, actor, timezone.localdate())
 
+    department = recommendation.department if recommendation else ""
     case, _ = WORKFLOW.run(
         "escalate", case=case, actor=actor, check=check, apply=apply,
-        reason=f"建议{recommendation.department if recommendation else ''}依法处理：{reason or '整改期限届满未整改或整改未到位'}",
+        reason=f"建议{department}依法处理：{reason or '整改期限届满未整改或整改未到位'}",
     )
     return case
 

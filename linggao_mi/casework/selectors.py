@@ -12,8 +12,9 @@ def case_perm(model, action: str) -> str:
     return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
 
 
-def user_may(user: User, case: Case, action: str) -> bool:
-    """Whether `user` holds permission `action` ("change", "decide", …) on `case`: globally or on this case.
+def user_may(user: User, case: Case | type[Case], action: str) -> bool:
+    """Whether `user` holds permission `action` ("add", "change", "decide", …) on `case`: globally or on this case
+    (given a case model, globally: "add" opens a case of that model).
 
     A superuser is an administrator, not a case handler: on cases they only read (Django's has_perm would
     grant a superuser everything, so they are refused before it is asked).
@@ -23,7 +24,7 @@ def user_may(user: User, case: Case, action: str) -> bool:
     if user.is_superuser and action != "view":
         return False
     perm = case_perm(case, action)
-    return user.has_perm(perm) or user.has_perm(perm, case)
+    return user.has_perm(perm) or (not isinstance(case, type) and user.has_perm(perm, case))
 
 
 def user_may_change_case(user: User, case: Case) -> bool:
