@@ -35,6 +35,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         if section is None and role in (Role.CHIEF, Role.INSPECTOR, Role.STAFF):
             section = Section.objects.get(code="industry")
         user.is_superuser = role == Role.ADMIN
+        user.save(update_fields=["is_superuser"])
         staff_set_role(user=user, role=role, section=section)
         if role == Role.CHIEF and section.chief_id is None:
             section.chief = user

@@ -5,12 +5,17 @@ from .models import DocumentKind, OfficialDocument
 
 @admin.register(DocumentKind)
 class DocumentKindAdmin(admin.ModelAdmin):
+    """Kinds come from the regimes' registry (documents.kinds); admins set their name, 文号 prefix and template."""
+
     list_display = ["code", "name", "number_prefix", "template_name"]
     search_fields = ["code", "name", "number_prefix"]
+    readonly_fields = ["code"]
 
-    def get_readonly_fields(self, request, obj=None):
-        # Once a kind has documents, its code is what regimes refer to.
-        return ["code"] if obj is not None and obj.documents.exists() else []
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(OfficialDocument)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from .choices import ServiceMethod
+from .kinds import KindSpec
 
 
 class ReturnForm(forms.Form):
@@ -31,29 +32,23 @@ class ServeForm(forms.Form):
     )
 
 
-# Labels for the content keys the generic template knows; other keys show as they are.
-CONTENT_LABELS = {"addressee": "主送机关", "body": "正文"}
-
-
 class DocumentEditForm(forms.Form):
-    """Title and the document's text fields; kinds with structured content bring their own forms."""
+    """The title and the kind's texts, each under its Chinese label; the facts are not the form's (they follow
+    the case). Blank required texts are left to the service, which refuses them with the rule and its clause."""
 
     title = forms.CharField(label="标题", max_length=200)
 
-    def __init__(self, *args, content: dict, **kwargs):
+    def __init__(self, *args, spec: KindSpec, texts: dict, **kwargs):
         super().__init__(*args, **kwargs)
-        self.content = dict(content or {})
-        self.text_keys = [k for k, v in self.content.items() if isinstance(v, str)]
-        for key in self.text_keys:
-            self.fields[f"content__{key}"] = forms.CharField(
-                label=CONTENT_LABELS.get(key, key),
+        self.spec = spec
+        for text in spec.texts:
+            self.fields[f"text__{text.key}"] = forms.CharField(
+                label=text.label if text.required else f"{text.label}（选填）",
                 required=False,
-                initial=self.content[key],
-                widget=forms.Textarea(attrs={"rows": 6 if "\n" in self.content[key] or key == "body" else 2}),
+                initial=texts.get(text.key, ""),
+                help_text=text.help,
+                widget=forms.Textarea(attrs={"rows": text.rows}),
             )
 
-    def cleaned_content(self) -> dict:
-        content = dict(self.content)
-        for key in self.text_keys:
-            content[key] = self.cleaned_data[f"content__{key}"]
-        return content
+    def cleaned_texts(self) -> dict:
+        return {text.key: self.cleaned_data[f"text__{text.key}"] for text in self.spec.texts}

@@ -3,6 +3,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from linggao_mi.org.models import Section
 
@@ -50,13 +51,18 @@ class OfficialDocument(models.Model):
         "状态", max_length=20, choices=DocumentState.choices, default=DocumentState.DRAFT
     )
     title = models.CharField("标题", max_length=200)
-    content = models.JSONField("内容", default=dict, blank=True)
+    # The narrative texts the drafter writes (kinds.Text keys); the facts come from the case (content.py) and
+    # are kept here only from issue on, frozen as the issued document states them.
+    texts = models.JSONField("正文内容", default=dict, blank=True)
+    facts = models.JSONField("案件事实（签发时定稿）", default=dict, blank=True)
     number = models.CharField("文号", max_length=80, blank=True)
 
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="起草人", on_delete=models.PROTECT, related_name="+"
     )
     drafted_at = models.DateTimeField("起草时间", auto_now_add=True)
+    # Whoever wrote or changed the content: none of them may approve, return or issue it.
+    authors = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name="起草或修改人", related_name="+")
     submitted_at = models.DateTimeField("报送时间", null=True, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -88,6 +94,8 @@ class OfficialDocument(models.Model):
     served_receipt = models.FileField("送达回证", upload_to=_receipt_path, blank=True)
     served_refused = models.BooleanField("拒收", default=False)
     served_note = models.TextField("送达情况说明", blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "文书"

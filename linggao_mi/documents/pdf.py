@@ -3,16 +3,22 @@
 import datetime
 
 from django.conf import settings
-from django.template.loader import get_template
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 
+from .choices import ServiceMethod
+from .content import content_labelled, document_content
+
 GENERIC_TEMPLATE = "documents/pdf/generic.html"
+RECEIPT_TEMPLATE = "documents/pdf/receipt.html"
 
 
 def document_pdf_context(*, document, case, draft: bool, issued_on: datetime.date | None = None) -> dict:
+    content = document_content(document)
     return {
         "document": document,
-        "content": document.content or {},
+        "content": content,
+        "labelled": content_labelled(document, content),
         "case": case,
         "issuer": settings.BUREAU_NAME,
         "seal_text": settings.BUREAU_SEAL_TEXT,
@@ -33,6 +39,22 @@ def render_document_html(*, document, case, draft: bool, issued_on: datetime.dat
 def render_document_pdf(*, document, case, draft: bool, issued_on: datetime.date | None = None) -> bytes:
     """The PDF bytes of `document` from its kind's template; `draft` adds the 草稿 watermark."""
     return html_to_pdf(render_document_html(document=document, case=case, draft=draft, issued_on=issued_on))
+
+
+def render_receipt_pdf(*, document) -> bytes:
+    """The 送达回证 of an issued document: a form to print, filled in with what the document already knows
+    (and, once the service is recorded, with how it was served); the rest is written by hand on the spot."""
+    content = document_content(document)
+    context = {
+        "document": document,
+        "issuer": settings.BUREAU_NAME,
+        "recipient": document.served_recipient
+        or content.get("addressee")
+        or content.get("unit_name", ""),
+        "address": content.get("address", ""),
+        "methods": ServiceMethod.choices,
+    }
+    return html_to_pdf(render_to_string(RECEIPT_TEMPLATE, context))
 
 
 def html_to_pdf(html: str) -> bytes:

@@ -9,7 +9,7 @@ DOCUMENT_STATE_FORBIDS = Rule(
 )
 DRAFTER_CANNOT_APPROVE = Rule(
     "document.self_approval",
-    "起草人不得审批本人起草的文书，应由股长或局领导审批",
+    "起草或修改文书的人员不得审批、退回或签发该文书，应由未参与起草或修改的股长或局领导审批",
     f"{REGULATION}第十九条、第二十二条",
 )
 APPROVER_ONLY = Rule(
@@ -33,3 +33,8 @@ SERVICE_DATE = Rule(
 )
 SERVICE_RECIPIENT = Rule("document.recipient", "须填写受送达人（签收人）", "本平台文书送达记录规则")
 TITLE_REQUIRED = Rule("document.title", "文书须有标题", "GB/T 9704-2012《党政机关公文格式》")
+TEXT_REQUIRED = Rule(
+    "document.text",
+    "文书的必备内容不得为空",
+    "GB/T 9704-2012《党政机关公文格式》7.3 主体；该文书种类的制作规定",
+)

@@ -1,5 +1,8 @@
 """Reads of official documents, limited to what the user may see: a document is visible iff its case is."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
@@ -7,10 +10,12 @@ from django.http import Http404
 
 from linggao_mi.casework.models import of_case
 from linggao_mi.casework.selectors import cases_visible, user_may_change_case, user_may_see_case
+from linggao_mi.deadlines.periods import cn_date
 from linggao_mi.org.choices import Role
 from linggao_mi.org.selectors import user_role
 
 from .choices import EDITABLE_STATES, DocumentState
+from .content import document_spec
 from .models import OfficialDocument
 
 
@@ -54,19 +59,30 @@ def document_get(user: User, pk: int) -> OfficialDocument:
 
 
 def user_approves_for_section(user: User, section) -> bool:
-    """A leader approves any section's documents, a chief those of the section they head."""
-    if not user.is_authenticated:
+    """A leader approves any section's documents, a chief those of the section they head.
+
+    Never an administrator (superuser): admins only read cases and their documents.
+    """
+    if not user.is_authenticated or user.is_superuser:
         return False
     if user_role(user) == Role.LEADER:
         return True
     return section is not None and section.chief_id == user.pk
 
 
+def user_is_author(user: User, document: OfficialDocument) -> bool:
+    """Whether `user` wrote or changed the document's content: then they neither approve, return nor issue it."""
+    return document.authors.filter(pk=user.pk).exists()
+
+
 def documents_awaiting_approval(user: User) -> QuerySet:
-    """Submitted documents `user` may approve (never their own drafts), oldest submission first."""
-    if not user.is_authenticated:
+    """Submitted documents `user` may approve (never those they wrote or changed), oldest submission first.
+
+    The same conditions as document_actions' "approve", as a query.
+    """
+    if not user.is_authenticated or user.is_superuser:
         return OfficialDocument.objects.none()
-    queryset = OfficialDocument.objects.filter(state=DocumentState.SUBMITTED).exclude(drafted_by=user)
+    queryset = OfficialDocument.objects.filter(state=DocumentState.SUBMITTED).exclude(authors=user)
     if user_role(user) != Role.LEADER:
         queryset = queryset.filter(section__chief=user)
     return (
@@ -82,13 +98,93 @@ def document_actions(user: User, document: OfficialDocument) -> set[str]:
     case = document.case
     actions: set[str] = set()
     handles = user_may_change_case(user, case)
-    approves = user_approves_for_section(user, document.section) and document.drafted_by_id != user.pk
+    approver = user_approves_for_section(user, document.section)
+    author = user_is_author(user, document)
     if document.state in EDITABLE_STATES and handles:
         actions |= {"edit", "submit"}
-    if document.state == DocumentState.SUBMITTED and approves:
+    if document.state == DocumentState.SUBMITTED and approver and not author:
         actions |= {"approve", "return"}
-    if document.state == DocumentState.APPROVED and (handles or approves):
+    if document.state == DocumentState.APPROVED and (handles or approver) and not author:
         actions.add("issue")
     if document.state == DocumentState.ISSUED and handles:
         actions.add("serve")
     return actions
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: datetime.datetime
+    user: User | None  # None: made by the platform (a PDF rendered after the issue)
+    action: str
+    changes: list[Change]
+
+
+# What a reader of a document's history follows: the title, then its texts (under their own labels), then these.
+HISTORY_FIELDS = (
+    "state", "number", "return_reason", "sha256",
+    "served_method", "served_on", "served_recipient", "served_refused", "served_note",
+)
+HISTORY_ACTIONS = {"+": "新增", "~": "修改", "-": "删除"}
+
+
+def _shown(value) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, datetime.date):
+        return cn_date(value)
+    return str(value)
+
+
+def _field_changes(record, previous, names) -> list[Change]:
+    changes = []
+    for name in names:
+        model_field = OfficialDocument._meta.get_field(name)
+        choices = dict(model_field.flatchoices)
+        # A new document is compared with the defaults: only what its drafter gave it shows.
+        old = getattr(previous, name) if previous is not None else model_field.get_default()
+        new = getattr(record, name)
+        old, new = _shown(choices.get(old, old)), _shown(choices.get(new, new))
+        if old != new:
+            changes.append(Change(str(model_field.verbose_name), old, new))
+    return changes
+
+
+def _text_changes(record, previous, labels: dict[str, str]) -> list[Change]:
+    old_texts = previous.texts if previous is not None else {}
+    keys = [*labels, *(key for key in {**old_texts, **record.texts} if key not in labels)]
+    changes = [
+        # A key the kind no longer declares (an older draft's) has no label left to show.
+        Change(labels.get(key, key), _shown(old_texts.get(key)), _shown(record.texts.get(key)))
+        for key in keys
+    ]
+    return [change for change in changes if change.old != change.new]
+
+
+def document_history(document: OfficialDocument) -> list[HistoryEntry]:
+    """Who changed the document, when, and what (old → new), newest first; texts under their Chinese labels.
+
+    For a document the caller already showed to the user.
+    """
+    labels = {text.key: text.label for text in document_spec(document).texts}
+    records = list(document.history.select_related("history_user").order_by("history_date", "history_id"))
+    entries = []
+    previous = None
+    for record in records:
+        changes = [
+            *_field_changes(record, previous, ("title",)),
+            *_text_changes(record, previous, labels),
+            *_field_changes(record, previous, HISTORY_FIELDS),
+        ]
+        action = record.history_change_reason or HISTORY_ACTIONS[record.history_type]
+        entries.append(HistoryEntry(record.history_date, record.history_user, action, changes))
+        previous = record
+    return entries[::-1]

@@ -7,3 +7,6 @@ class TestCasesConfig(AppConfig):
     name = "tests.caseapp"
     label = "testcases"
     verbose_name = "测试案件"
+
+    def ready(self):
+        from . import documents  # noqa: F401  (registers the test document kinds)

@@ -19,6 +19,7 @@ class DemoCase(Case):
 
     class Meta(Case.Meta):
         verbose_name = verbose_name_plural = "测试案件"
+        permissions = [("decide_democase", "可以以本局名义作出测试案件的决定")]
 
     def get_absolute_url(self) -> str:
         # No page of its own: the shared machinery only needs a URL to link to.

@@ -5,7 +5,7 @@ import threading
 import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from linggao_mi.casework.models import Series
@@ -87,7 +87,7 @@ def test_many_issued_at_once_get_numbers_without_gaps_or_duplicates(make_documen
     count = 8
     documents = [make_document("approved", title=f"通知{i}") for i in range(count)]
     results = _in_threads(
-        [(lambda d=d: services.document_issue(actor=users["inspector1"], document=d)) for d in documents]
+        [(lambda d=d: services.document_issue(actor=users["chief"], document=d)) for d in documents]
     )
     assert all(kind == "ok" for kind, _ in results), results
     numbers = sorted(
@@ -99,7 +99,7 @@ def test_many_issued_at_once_get_numbers_without_gaps_or_duplicates(make_documen
     assert series.last == count
 
 
-def test_a_failure_among_concurrent_issues_leaves_no_gap(make_document, users, kind, monkeypatch):
+def test_a_rendering_failure_among_concurrent_issues_leaves_no_gap(make_document, users, kind, monkeypatch):
     count = 6
     documents = [make_document("approved", title=f"通知{i}") for i in range(count)]
     doomed = documents[2].pk
@@ -112,12 +112,43 @@ def test_a_failure_among_concurrent_issues_leaves_no_gap(make_document, users, k
 
     monkeypatch.setattr(services, "render_document_pdf", render)
     results = _in_threads(
-        [(lambda d=d: services.document_issue(actor=users["inspector1"], document=d)) for d in documents]
+        [(lambda d=d: services.document_issue(actor=users["chief"], document=d)) for d in documents]
     )
-    assert sorted(kind for kind, _ in results) == ["error"] + ["ok"] * (count - 1)
+    assert all(kind == "ok" for kind, _ in results), results
     numbers = sorted(
         int(re.search(r"〕(\d+)号$", n).group(1))
         for n in OfficialDocument.objects.filter(state=DocumentState.ISSUED).values_list("number", flat=True)
     )
-    assert numbers == list(range(1, count))
-    assert OfficialDocument.objects.get(pk=doomed).state == DocumentState.APPROVED
+    assert numbers == list(range(1, count + 1))
+    # Issued and numbered all the same; its PDF is made on its first download.
+    doomed_document = OfficialDocument.objects.get(pk=doomed)
+    assert doomed_document.state == DocumentState.ISSUED and not doomed_document.pdf
+    monkeypatch.undo()
+    assert services.document_pdf_freeze(document=doomed_document).pdf
+
+
+def test_issue_renders_outside_the_numbering_transaction(make_document, users, kind, monkeypatch):
+    document = make_document("approved")
+    real_render = services.render_document_pdf
+    seen = {}
+
+    def render(**kwargs):
+        seen["in_transaction"] = connection.in_atomic_block
+
+        def other_issuer():
+            # Another connection takes the 文号 series row and the document's row at once, or fails.
+            with transaction.atomic():
+                series = Series.objects.select_for_update(nowait=True).get(
+                    name=services.document_series_name(kind), year=timezone.localdate().year
+                )
+                OfficialDocument.objects.select_for_update(nowait=True).get(pk=document.pk)
+                return series.last
+
+        seen["other"] = _in_threads([other_issuer])[0]
+        return real_render(**kwargs)
+
+    monkeypatch.setattr(services, "render_document_pdf", render)
+    document = services.document_issue(actor=users["chief"], document=document)
+    assert seen["in_transaction"] is False
+    assert seen["other"] == ("ok", 1), seen["other"]  # the number was already committed
+    assert document.pdf and document.sha256
