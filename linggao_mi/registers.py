@@ -5,6 +5,7 @@ themselves, declared once per kind of row as a `RegisterEntity`.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
@@ -19,6 +20,8 @@ from django.forms import Form, ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
+
+from linggao_mi.deadlines.periods import cn_date
 
 NO_PERMISSION = "您没有修改登记表的权限。"
 BASELINE_REASON = "原始登记内容（载入自《临高县工业和信息化局权责清单》）"
@@ -180,9 +183,14 @@ class HistoryEntry:
 KIND = {"+": "新增", "~": "修改", "-": "删除"}
 
 
-def _shown(value, related_model=None) -> str:
+def value_shown(value, related_model=None) -> str:
+    """A field's value as a history line shows it."""
     if value is None or value == "":
         return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, datetime.date):
+        return cn_date(value)
     if isinstance(value, list):  # many-to-many: one dict per through row, holding the related object
         names = [
             str(v) for row in value for v in row.values() if related_model and isinstance(v, related_model)
@@ -211,8 +219,8 @@ def history_entries(obj: models.Model) -> list[HistoryEntry]:
                 entry.changes.append(
                     Change(
                         str(model_field.verbose_name),
-                        _shown(change.old, related),
-                        _shown(change.new, related),
+                        value_shown(change.old, related),
+                        value_shown(change.new, related),
                     )
                 )
         entries.append(entry)

@@ -1,7 +1,5 @@
 """Reads of official documents, limited to what the user may see: a document is visible iff its case is."""
 
-import datetime
-from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
@@ -10,9 +8,9 @@ from django.http import Http404
 
 from linggao_mi.casework.models import of_case
 from linggao_mi.casework.selectors import cases_visible, user_may_change_case, user_may_see_case
-from linggao_mi.deadlines.periods import cn_date
 from linggao_mi.org.choices import Role
 from linggao_mi.org.selectors import user_role
+from linggao_mi.registers import KIND, Change, HistoryEntry, value_shown
 
 from .choices import EDITABLE_STATES, DocumentState
 from .content import document_spec
@@ -111,37 +109,11 @@ def document_actions(user: User, document: OfficialDocument) -> set[str]:
     return actions
 
 
-@dataclass(frozen=True)
-class Change:
-    label: str
-    old: str
-    new: str
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    when: datetime.datetime
-    user: User | None  # None: made by the platform (a PDF rendered after the issue)
-    action: str
-    changes: list[Change]
-
-
 # What a reader of a document's history follows: the title, then its texts (under their own labels), then these.
 HISTORY_FIELDS = (
     "state", "number", "return_reason", "sha256",
     "served_method", "served_on", "served_recipient", "served_refused", "served_note",
 )
-HISTORY_ACTIONS = {"+": "新增", "~": "修改", "-": "删除"}
-
-
-def _shown(value) -> str:
-    if value is None or value == "":
-        return "（空）"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, datetime.date):
-        return cn_date(value)
-    return str(value)
 
 
 def _field_changes(record, previous, names) -> list[Change]:
@@ -152,7 +124,7 @@ def _field_changes(record, previous, names) -> list[Change]:
         # A new document is compared with the defaults: only what its drafter gave it shows.
         old = getattr(previous, name) if previous is not None else model_field.get_default()
         new = getattr(record, name)
-        old, new = _shown(choices.get(old, old)), _shown(choices.get(new, new))
+        old, new = value_shown(choices.get(old, old)), value_shown(choices.get(new, new))
         if old != new:
             changes.append(Change(str(model_field.verbose_name), old, new))
     return changes
@@ -163,7 +135,7 @@ def _text_changes(record, previous, labels: dict[str, str]) -> list[Change]:
     keys = [*labels, *(key for key in {**old_texts, **record.texts} if key not in labels)]
     changes = [
         # A key the kind no longer declares (an older draft's) has no label left to show.
-        Change(labels.get(key, key), _shown(old_texts.get(key)), _shown(record.texts.get(key)))
+        Change(labels.get(key, key), value_shown(old_texts.get(key)), value_shown(record.texts.get(key)))
         for key in keys
     ]
     return [change for change in changes if change.old != change.new]
@@ -184,7 +156,7 @@ def document_history(document: OfficialDocument) -> list[HistoryEntry]:
             *_text_changes(record, previous, labels),
             *_field_changes(record, previous, HISTORY_FIELDS),
         ]
-        action = record.history_change_reason or HISTORY_ACTIONS[record.history_type]
-        entries.append(HistoryEntry(record.history_date, record.history_user, action, changes))
+        action = record.history_change_reason or KIND[record.history_type]
+        entries.append(HistoryEntry(record.history_date, record.history_user, action, "", changes))
         previous = record
     return entries[::-1]

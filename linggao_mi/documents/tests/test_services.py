@@ -699,7 +699,7 @@ def test_history_records_who_changed_what(make_document, users):
     assert records[1].texts["body"] == "新的正文"
 
     entries = document_history(document)
-    assert [(e.user, e.action) for e in entries] == [
+    assert [(e.user, e.kind) for e in entries] == [
         (inspector, "文书报送审批"),
         (chief, "修改文书"),
         (inspector, "起草文书"),
@@ -716,7 +716,7 @@ def test_history_records_who_changed_what(make_document, users):
 def test_history_of_an_issued_document_notes_the_pdf(make_document, users):
     document = make_document("issued")
     entries = document_history(document)
-    assert entries[0].action == "生成定稿PDF" and entries[0].user is None
+    assert entries[0].kind == "生成定稿PDF" and entries[0].user is None
     assert entries[1].action == "签发文书" and entries[1].user == users["chief"]
     assert ("文号", "（空）", document.number) in [(c.label, c.old, c.new) for c in entries[1].changes]
 
