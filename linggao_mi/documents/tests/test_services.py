@@ -717,7 +717,7 @@ def test_history_of_an_issued_document_notes_the_pdf(make_document, users):
     document = make_document("issued")
     entries = document_history(document)
     assert entries[0].kind == "生成定稿PDF" and entries[0].user is None
-    assert entries[1].action == "签发文书" and entries[1].user == users["chief"]
+    assert entries[1].kind == "签发文书" and entries[1].user == users["chief"]
     assert ("文号", "（空）", document.number) in [(c.label, c.old, c.new) for c in entries[1].changes]
 
 
