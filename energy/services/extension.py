@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from linggao_mi.attachments.services import attachment_add
+from linggao_mi.attachments.services import attachment_add, attachment_store
 from linggao_mi.casework.checks import check_date
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.deadlines.periods import Unit, cn_date, period_text, window_start
@@ -49,6 +49,7 @@ def extension_request(
 ) -> ExtensionRequest:
     """Register a written extension request; the decision deadline opens on its receipt."""
     check_date(received_on, "收到申请日期", case=case)
+    upload = attachment_store(upload) if upload is not None else None  # written before the case is locked
 
     def check(c: InspectionCase) -> None:
         start, end = extension_window(c)

@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from linggao_mi.attachments.services import attachment_add
+from linggao_mi.attachments.services import attachment_add, attachment_store
 from linggao_mi.casework.checks import check_date, check_inspectors
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.deadlines.periods import Unit, cn_date
@@ -40,8 +40,8 @@ def materials_receive(
     late_reason: str = "",
 ) -> InspectionCase:
     """三（四）5(1): the unit's paper and electronic materials, each received as a file kept with the case."""
-    uploads = list(uploads)
     late = check_date(received_on, "材料收到日期", case=case, late_reason=late_reason)
+    uploads = [attachment_store(upload) for upload in uploads]  # files are written before the case is locked
 
     def check(c: InspectionCase) -> None:
         if not (paper or electronic):
@@ -112,6 +112,7 @@ def record_file(
     """现场监察笔录 (三（四）5(3)): ≥ 2 of the case's certified inspectors, signed by the unit or the refusal noted."""
     day = timezone.localdate(started_at)
     late = check_date(day, "监察时间", case=case, late_reason=late_reason)
+    uploads = [attachment_store(upload) for upload in uploads]
     certificates: dict[int, Certificate] = {}
 
     def check(c: InspectionCase) -> None:
@@ -198,6 +199,7 @@ def reply_receive(
 ) -> WrittenReply:
     """The unit's written answer to the oldest open requirement; meets its deadline (late when after it)."""
     check_date(received_on, "收到书面答复日期", case=case)
+    upload = attachment_store(upload) if upload is not None else None
 
     def check(c: InspectionCase) -> None:
         if upload is None:

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from linggao_mi.attachments.services import attachment_add
+from linggao_mi.attachments.services import attachment_add, attachment_store
 from linggao_mi.casework.checks import check_date
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.deadlines.periods import cn_date
@@ -31,8 +31,8 @@ def report_receive(
     late_reason: str = "",
 ) -> InspectionCase:
     """The unit's written rectification report; meets the rectification deadline; a pending extension lapses."""
-    uploads = list(uploads)
     late = check_date(received_on, "收到日期", case=case, late_reason=late_reason)
+    uploads = [attachment_store(upload) for upload in uploads]  # files are written before the case is locked
 
     def check(c: InspectionCase) -> None:
         if not uploads:

@@ -1,6 +1,7 @@
 """Every write of the full-process record's attachments."""
 
 import hashlib
+from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
@@ -12,7 +13,7 @@ from linggao_mi.casework.selectors import user_may_change_case
 from linggao_mi.casework.services import case_event_record
 
 from . import rules
-from .filetypes import check_size, sniff
+from .filetypes import Accepted, check_size, sniff
 from .models import Attachment
 
 
@@ -38,33 +39,56 @@ def _store(upload, sha256: str, extension: str) -> str:
     return default_storage.save(name, upload)
 
 
-def attachment_add(*, actor: User, case, upload, description: str = "") -> Attachment:
-    """Add a photo, recording, video or PDF to `case`; the type is read from the content, not the name."""
-    _require_case_change(actor, case)
+@dataclass(frozen=True)
+class StoredUpload:
+    """An upload checked and written to storage, not yet recorded on a case."""
+
+    name: str
+    original_name: str
+    accepted: Accepted
+    size: int
+    sha256: str
+
+
+def attachment_store(upload) -> StoredUpload:
+    """Check an upload (size; type read from the content, not the name) and write it to storage.
+
+    Steps that record evidence store their files first, before they lock the case: a file is never written while
+    a row lock is held. Storage is by content hash, so a step refused afterwards leaves at most a file that the
+    next identical upload reuses.
+    """
     size = check_size(upload)
     accepted = sniff(upload)
     sha256 = _sha256(upload)
     original_name = (getattr(upload, "name", "") or f"{sha256[:12]}.{accepted.extension}").rsplit("/", 1)[-1]
+    return StoredUpload(_store(upload, sha256, accepted.extension), original_name[:255], accepted, size, sha256)
+
+
+def attachment_add(*, actor: User, case, upload, description: str = "") -> Attachment:
+    """Add a photo, recording, video or PDF to `case`: an upload, or a StoredUpload stored before the caller locked
+    the case."""
+    _require_case_change(actor, case)
+    stored = upload if isinstance(upload, StoredUpload) else attachment_store(upload)
     with transaction.atomic():
         attachment = Attachment(
             case=case,
-            original_name=original_name[:255],
+            original_name=stored.original_name,
             description=(description or "").strip()[:200],
-            kind=accepted.kind,
-            mime_type=accepted.mime,
-            size=size,
-            sha256=sha256,
+            kind=stored.accepted.kind,
+            mime_type=stored.accepted.mime,
+            size=stored.size,
+            sha256=stored.sha256,
             uploaded_by=actor,
         )
-        attachment.file.name = _store(upload, sha256, accepted.extension)
+        attachment.file.name = stored.name
         attachment.save()
         case_event_record(
             case=case,
             actor=actor,
-            action=f"上传{accepted.kind.label}",
+            action=f"上传{stored.accepted.kind.label}",
             from_state=case.state,
             to_state=case.state,
-            reason=f"{attachment.original_name}（SHA-256 {sha256[:12]}…）",
+            reason=f"{attachment.original_name}（SHA-256 {stored.sha256[:12]}…）",
         )
     return attachment
 
