@@ -29,10 +29,8 @@ from django.test.utils import setup_test_environment  # noqa: E402
 
 from boundaries.tests.factories import AssignmentFactory, BoundaryMatterFactory  # noqa: E402
 from duties.tests.factories import DutyFactory, DutyItemFactory  # noqa: E402
-from energy.tests.factories import InspectionCaseFactory  # noqa: E402
-from linggao_mi.org.choices import Role  # noqa: E402
+from energy.tests.factories import InspectionCaseFactory, certified_inspector  # noqa: E402
 from services.tests.factories import ServiceItemFactory  # noqa: E402
-from tests.factories import UserFactory  # noqa: E402
 
 
 def grow(kind: str, target: int, current: dict, inspector) -> None:
@@ -88,7 +86,7 @@ def main() -> None:
     old = runner.setup_databases()
     try:
         call_command("load_registers", verbosity=0)
-        inspector = UserFactory(username="bench_inspector", role=Role.INSPECTOR)
+        inspector = certified_inspector(username="bench_inspector")
         client = Client()
         client.force_login(inspector)
         current: dict = {}
