@@ -233,6 +233,7 @@ class ReplyReceiveSerializer(serializers.Serializer):
     received_on = serializers.DateField()
     summary = serializers.CharField(max_length=2000)
     upload = serializers.FileField(required=False, allow_null=True, default=None, help_text="书面答复（multipart）")
+    late_reason = _late_reason()
 
 
 class TestingSerializer(serializers.Serializer):
@@ -241,12 +242,15 @@ class TestingSerializer(serializers.Serializer):
     items = serializers.CharField(max_length=1000)
     commissioned_on = serializers.DateField()
     fee_charged_to_unit = serializers.DecimalField(max_digits=10, decimal_places=2, required=False, default=0)
+    late_reason = _late_reason()
 
 
 class TestingResultSerializer(serializers.Serializer):
     testing = serializers.IntegerField(help_text="委托检测记录的 id")
     results = serializers.CharField(max_length=2000)
     results_on = serializers.DateField()
+
+    late_reason = _late_reason()
 
     def validate_testing(self, value: int):
         testing = self.context["case"].testings.filter(pk=value).first()
@@ -287,6 +291,7 @@ class VerifySerializer(serializers.Serializer):
     verified_on = serializers.DateField()
     verification_result = serializers.ChoiceField(choices=VerificationResult.choices, source="result")
     notes = serializers.CharField(max_length=4000)
+    late_reason = _late_reason()
 
 
 class EscalateSerializer(RecommendationMixin, serializers.Serializer):
@@ -299,6 +304,7 @@ class ExtensionRequestSerializer(serializers.Serializer):
     requested_months = serializers.IntegerField(min_value=1, max_value=120)
     reasons = serializers.CharField(max_length=2000)
     upload = serializers.FileField(required=False, allow_null=True, default=None, help_text="书面申请（multipart）")
+    late_reason = _late_reason()
 
 
 class ExtensionDecideSerializer(serializers.Serializer):
@@ -306,11 +312,13 @@ class ExtensionDecideSerializer(serializers.Serializer):
     reasons = serializers.CharField(max_length=2000)
     decided_on = serializers.DateField(required=False, allow_null=True, default=None)
     granted_months = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=120)
+    late_reason = _late_reason()
 
 
 class CloseSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
     closed_on = serializers.DateField(required=False, allow_null=True, default=None)
+    late_reason = _late_reason()
 
 
 def _serve(step_name: str):
@@ -318,6 +326,7 @@ def _serve(step_name: str):
     field = WORKFLOW[step_name].document
 
     def serve(*, actor, case, **data):
+        WORKFLOW[step_name].check(case)  # the guards name what is missing (no document yet, not issued)
         document_serve(actor=actor, document=getattr(case, field), **data)
 
     return serve

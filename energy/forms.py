@@ -191,12 +191,14 @@ class ReplyRequireForm(StepForm):
 
 
 class ReplyReceiveForm(StepForm):
+    late_entry = True
     received_on = forms.DateField(label="收到书面答复日期", widget=DATE, initial=timezone.localdate)
     summary = forms.CharField(label="答复内容摘要", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     upload = forms.FileField(label="被监察单位的书面答复（扫描件）", required=False)
 
 
 class TestingForm(StepForm):
+    late_entry = True
     agency_name = forms.CharField(label="检测机构", max_length=100)
     qualification_number = forms.CharField(label="资质证书编号", max_length=60)
     items = forms.CharField(label="检测项目", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
@@ -212,6 +214,7 @@ class TestingForm(StepForm):
 
 
 class TestingResultForm(StepForm):
+    late_entry = True
     testing = forms.ModelChoiceField(TestingCommission.objects.none(), label="委托检测", empty_label=None)
     results = forms.CharField(label="检测结论", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     results_on = forms.DateField(label="结论出具日期", widget=DATE, initial=timezone.localdate)
@@ -295,6 +298,7 @@ class ReportForm(StepForm):
 
 
 class VerifyForm(StepForm):
+    late_entry = True
     verified_on = forms.DateField(label="核查日期", widget=DATE, initial=timezone.localdate)
     result = forms.ChoiceField(label="核查结论", choices=VerificationResult.choices, widget=forms.RadioSelect)
     notes = forms.CharField(label="核查情况", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
@@ -313,6 +317,7 @@ class EscalateForm(RecommendationFields):
 
 
 class ExtensionRequestForm(StepForm):
+    late_entry = True
     received_on = forms.DateField(label="收到书面申请日期", widget=DATE, initial=timezone.localdate)
     requested_months = forms.IntegerField(label="申请延期（月）", min_value=1, max_value=120)
     reasons = forms.CharField(label="申请理由", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
@@ -320,6 +325,7 @@ class ExtensionRequestForm(StepForm):
 
 
 class ExtensionDecideForm(StepForm):
+    late_entry = True
     approve = forms.TypedChoiceField(
         label="决定",
         choices=[("1", "准予延期"), ("0", "不予延期")],
@@ -338,6 +344,7 @@ class ExtensionDecideForm(StepForm):
 
 
 class CloseForm(StepForm):
+    late_entry = True
     reason = forms.CharField(label="结案说明", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     closed_on = forms.DateField(label="结案日期", widget=DATE, initial=timezone.localdate)
 

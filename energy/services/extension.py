@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from linggao_mi.attachments.services import attachment_add, attachment_store
-from linggao_mi.casework.checks import check_date
+from linggao_mi.casework.checks import late_entry
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.deadlines.periods import Unit, cn_date, period_text, window_start
 from linggao_mi.deadlines.services import deadline_meet, deadline_open, deadline_reschedule, rule_get
@@ -46,9 +46,10 @@ def extension_request(
     requested_months: int,
     reasons: str,
     upload=None,
+    late_reason: str = "",
 ) -> ExtensionRequest:
     """Register a written extension request; the decision deadline opens on its receipt."""
-    check_date(received_on, "收到申请日期", case=case)
+    late = late_entry(received_on, "收到申请日期", case=case, late_reason=late_reason)
     upload = attachment_store(upload) if upload is not None else None  # written before the case is locked
 
     def check(c: InspectionCase) -> None:
@@ -78,7 +79,7 @@ def extension_request(
 
     _, extension = WORKFLOW.run(
         "extension_request", case=case, actor=actor, check=check, apply=apply,
-        reason=f"申请延期{requested_months}个月：{reasons.strip()}",
+        reason=f"申请延期{requested_months}个月：{reasons.strip()}", late_reason=late,
     )
     return extension
 
@@ -92,11 +93,12 @@ def extension_decide(
     reasons: str,
     decided_on: datetime.date | None = None,
     granted_months: int | None = None,
+    late_reason: str = "",
 ) -> ExtensionRequest:
     """Decide the pending request: grant at most what was asked (and at most the total cap) or refuse, with
     reasons; an approval moves the rectification deadline. The 延期决定书 is drafted for approval and service."""
     decided_on = decided_on or timezone.localdate()
-    check_date(decided_on, "决定日期", case=case)
+    late = late_entry(decided_on, "决定日期", case=case, late_reason=late_reason)
 
     def check(c: InspectionCase) -> None:
         ext = c.extensions.get(state=ExtensionState.PENDING)
@@ -134,6 +136,6 @@ def extension_decide(
     months = granted_months or "申请的"
     _, extension = WORKFLOW.run(
         "extension_decide", case=case, actor=actor, check=check, apply=apply,
-        reason=(f"准予延期{months}个月" if approve else "不予延期") + f"：{reasons.strip()}",
+        reason=(f"准予延期{months}个月" if approve else "不予延期") + f"：{reasons.strip()}", late_reason=late,
     )
     return extension

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from linggao_mi.attachments.services import attachment_add, attachment_store
-from linggao_mi.casework.checks import check_date, check_inspectors
+from linggao_mi.casework.checks import check_inspectors, late_entry
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.deadlines.periods import Unit, cn_date
 from linggao_mi.deadlines.services import deadline_meet, deadline_open
@@ -21,10 +21,6 @@ from .. import rules
 from ..choices import CheckItem, FindingResult, Measure, SignerCapacity
 from ..models import InspectionCase, SiteRecord, TestingCommission, WrittenReply
 from ..workflow import WORKFLOW, check_notice_lead
-
-
-def _late(late: bool, late_reason: str) -> str:
-    return late_reason.strip() if late else ""
 
 
 @transaction.atomic(durable=True)
@@ -40,7 +36,7 @@ def materials_receive(
     late_reason: str = "",
 ) -> InspectionCase:
     """三（四）5(1): the unit's paper and electronic materials, each received as a file kept with the case."""
-    late = check_date(received_on, "材料收到日期", case=case, late_reason=late_reason)
+    late = late_entry(received_on, "材料收到日期", case=case, late_reason=late_reason)
     uploads = [attachment_store(upload) for upload in uploads]  # files are written before the case is locked
 
     def check(c: InspectionCase) -> None:
@@ -60,7 +56,7 @@ def materials_receive(
     kinds = "、".join(n for n, flag in (("书面材料", paper), ("电子材料", electronic)) if flag)
     case, _ = WORKFLOW.run(
         "materials_receive", case=case, actor=actor, check=check, apply=apply,
-        reason=f"{cn_date(received_on)}收到{kinds}", late_reason=_late(late, late_reason),
+        reason=f"{cn_date(received_on)}收到{kinds}", late_reason=late,
     )
     return case
 
@@ -111,7 +107,7 @@ def record_file(
 ) -> InspectionCase:
     """现场监察笔录 (三（四）5(3)): ≥ 2 of the case's certified inspectors, signed by the unit or the refusal noted."""
     day = timezone.localdate(started_at)
-    late = check_date(day, "监察时间", case=case, late_reason=late_reason)
+    late = late_entry(day, "监察时间", case=case, late_reason=late_reason)
     uploads = [attachment_store(upload) for upload in uploads]
     certificates: dict[int, Certificate] = {}
 
@@ -160,18 +156,24 @@ def record_file(
 
     case, _ = WORKFLOW.run(
         "record_file", case=case, actor=actor, check=check, apply=apply,
-        reason=f"{cn_date(day)}于{place}实施现场监察", late_reason=_late(late, late_reason),
+        reason=f"{cn_date(day)}于{place}实施现场监察", late_reason=late,
     )
     return case
 
 
 @transaction.atomic(durable=True)
 def reply_require(
-    *, actor: User, case: InspectionCase, questions: str, days: int, required_on: datetime.date | None = None
+    *,
+    actor: User,
+    case: InspectionCase,
+    questions: str,
+    days: int,
+    required_on: datetime.date | None = None,
+    late_reason: str = "",
 ) -> WrittenReply:
     """三（四）4(4): require the unit to answer in writing within `days` days; the period is a tracked deadline."""
     required_on = required_on or timezone.localdate()
-    check_date(required_on, "提出要求日期")
+    late = late_entry(required_on, "提出要求日期", case=case, late_reason=late_reason)
 
     def check(c: InspectionCase) -> None:
         if not questions.strip() or not days or days < 1:
@@ -188,17 +190,17 @@ def reply_require(
 
     _, reply = WORKFLOW.run(
         "reply_require", case=case, actor=actor, check=check, apply=apply,
-        reason=f"要求于{days}日内书面答复：{questions.strip()}",
+        reason=f"要求于{days}日内书面答复：{questions.strip()}", late_reason=late,
     )
     return reply
 
 
 @transaction.atomic(durable=True)
 def reply_receive(
-    *, actor: User, case: InspectionCase, received_on: datetime.date, summary: str, upload=None
+    *, actor: User, case: InspectionCase, received_on: datetime.date, summary: str, upload=None, late_reason: str = ""
 ) -> WrittenReply:
     """The unit's written answer to the oldest open requirement; meets its deadline (late when after it)."""
-    check_date(received_on, "收到书面答复日期", case=case)
+    late = late_entry(received_on, "收到书面答复日期", case=case, late_reason=late_reason)
     upload = attachment_store(upload) if upload is not None else None
 
     def check(c: InspectionCase) -> None:
@@ -215,7 +217,7 @@ def reply_receive(
 
     _, reply = WORKFLOW.run(
         "reply_receive", case=case, actor=actor, check=check, apply=apply,
-        reason=f"{cn_date(received_on)}收到书面答复",
+        reason=f"{cn_date(received_on)}收到书面答复", late_reason=late,
     )
     return reply
 
@@ -230,9 +232,10 @@ def testing_commission(
     items: str,
     commissioned_on: datetime.date,
     fee_charged_to_unit: Decimal | int = 0,
+    late_reason: str = "",
 ) -> TestingCommission:
     """三（四）5(5): a qualified agency; the unit is never charged."""
-    check_date(commissioned_on, "委托日期", case=case)
+    late = late_entry(commissioned_on, "委托日期", case=case, late_reason=late_reason)
     if not agency_name.strip() or not qualification_number.strip():
         raise RuleViolation(rules.TESTING_AGENCY)
     if Decimal(fee_charged_to_unit or 0) != 0:
@@ -251,16 +254,22 @@ def testing_commission(
 
     _, testing = WORKFLOW.run(
         "testing_commission", case=case, actor=actor, apply=apply,
-        reason=f"委托{agency_name}（资质证书编号{qualification_number}）检测：{items}",
+        reason=f"委托{agency_name}（资质证书编号{qualification_number}）检测：{items}", late_reason=late,
     )
     return testing
 
 
 @transaction.atomic(durable=True)
 def testing_result_record(
-    *, actor: User, case: InspectionCase, testing: TestingCommission, results: str, results_on: datetime.date
+    *,
+    actor: User,
+    case: InspectionCase,
+    testing: TestingCommission,
+    results: str,
+    results_on: datetime.date,
+    late_reason: str = "",
 ) -> TestingCommission:
-    check_date(results_on, "结论出具日期")
+    late = late_entry(results_on, "结论出具日期", case=case, late_reason=late_reason)
     if results_on < testing.commissioned_on:
         raise RuleViolation(rules.TESTING_PENDING, "结论出具日期早于委托日期")
     if not results.strip():
@@ -275,6 +284,7 @@ def testing_result_record(
         return t
 
     _, testing = WORKFLOW.run(
-        "testing_result", case=case, actor=actor, apply=apply, reason=f"{testing.agency_name}出具检测结论"
+        "testing_result", case=case, actor=actor, apply=apply, reason=f"{testing.agency_name}出具检测结论",
+        late_reason=late,
     )
     return testing

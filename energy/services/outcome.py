@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from linggao_mi.casework.checks import check_date
+from linggao_mi.casework.checks import late_entry
 from linggao_mi.casework.rules import DECISION_NEEDS_CHIEF, RuleViolation
 from linggao_mi.casework.selectors import user_may
 from linggao_mi.casework.workflow import DECIDE
@@ -133,7 +133,7 @@ def _take_effect(c: InspectionCase, actor: User) -> None:
 
 
 def _outcome_step(name: str, *, actor: User, case: InspectionCase, data: OutcomeInput, late_reason: str):
-    late = check_date(data.ended_on, "监察结束日期", case=case, late_reason=late_reason)
+    late = late_entry(data.ended_on, "监察结束日期", case=case, late_reason=late_reason)
 
     def check(c: InspectionCase) -> None:
         apply_findings(c, data.findings)  # inside the transaction: a refusal below rolls it back
@@ -149,7 +149,7 @@ def _outcome_step(name: str, *, actor: User, case: InspectionCase, data: Outcome
     branch = data.outcome if name == "outcome_decide" else None
     case, _ = WORKFLOW.run(
         name, case=case, actor=actor, check=check, apply=apply, branch=branch,
-        reason=Outcome(data.outcome).label, late_reason=late_reason.strip() if late else "",
+        reason=Outcome(data.outcome).label, late_reason=late,
     )
     return case
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from linggao_mi.attachments.services import attachment_add, attachment_store
-from linggao_mi.casework.checks import check_date
+from linggao_mi.casework.checks import late_entry
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.deadlines.periods import cn_date
 from linggao_mi.deadlines.services import deadline_meet, deadline_waive
@@ -31,7 +31,7 @@ def report_receive(
     late_reason: str = "",
 ) -> InspectionCase:
     """The unit's written rectification report; meets the rectification deadline; a pending extension lapses."""
-    late = check_date(received_on, "收到日期", case=case, late_reason=late_reason)
+    late = late_entry(received_on, "收到日期", case=case, late_reason=late_reason)
     uploads = [attachment_store(upload) for upload in uploads]  # files are written before the case is locked
 
     def check(c: InspectionCase) -> None:
@@ -52,18 +52,18 @@ def report_receive(
 
     case, _ = WORKFLOW.run(
         "report_receive", case=case, actor=actor, check=check, apply=apply,
-        reason=f"{cn_date(received_on)}收到整改结果", late_reason=late_reason.strip() if late else "",
+        reason=f"{cn_date(received_on)}收到整改结果", late_reason=late,
     )
     return case
 
 
 @transaction.atomic(durable=True)
 def rectification_verify(
-    *, actor: User, case: InspectionCase, verified_on: datetime.date, result: str, notes: str
+    *, actor: User, case: InspectionCase, verified_on: datetime.date, result: str, notes: str, late_reason: str = ""
 ) -> InspectionCase:
     """核查: passed → for the chief to close; failed → for the chief to decide the referral."""
     result = VerificationResult(result)
-    check_date(verified_on, "核查日期", case=case)
+    late = late_entry(verified_on, "核查日期", case=case, late_reason=late_reason)
 
     def check(c: InspectionCase) -> None:
         if c.report_received_on and verified_on < c.report_received_on:
@@ -73,7 +73,8 @@ def rectification_verify(
         c.verified_on, c.verification_result, c.verification_notes = verified_on, result, notes
 
     case, _ = WORKFLOW.run(
-        "verify", case=case, actor=actor, check=check, apply=apply, branch=result, reason=f"{result.label}：{notes}"
+        "verify", case=case, actor=actor, check=check, apply=apply, branch=result, reason=f"{result.label}：{notes}",
+        late_reason=late,
     )
     return case
 
@@ -101,11 +102,16 @@ def rectification_escalate(
 
 @transaction.atomic(durable=True)
 def case_close(
-    *, actor: User, case: InspectionCase, reason: str, closed_on: datetime.date | None = None
+    *,
+    actor: User,
+    case: InspectionCase,
+    reason: str,
+    closed_on: datetime.date | None = None,
+    late_reason: str = "",
 ) -> InspectionCase:
     """The chief or a leader closes the case: rectified and verified, nothing found, or referred."""
     closed_on = closed_on or timezone.localdate()
-    check_date(closed_on, "结案日期", case=case)
+    late = late_entry(closed_on, "结案日期", case=case, late_reason=late_reason)
 
     def check(c: InspectionCase) -> None:
         if not reason.strip():
@@ -114,5 +120,7 @@ def case_close(
     def apply(c: InspectionCase) -> None:
         c.closed_on, c.close_reason = closed_on, reason.strip()
 
-    case, _ = WORKFLOW.run("close", case=case, actor=actor, check=check, apply=apply, reason=reason.strip())
+    case, _ = WORKFLOW.run(
+        "close", case=case, actor=actor, check=check, apply=apply, reason=reason.strip(), late_reason=late
+    )
     return case

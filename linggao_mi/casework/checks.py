@@ -68,3 +68,8 @@ def check_inspectors(
 
 def _name(user: User) -> str:
     return user.get_full_name() or user.username
+
+
+def late_entry(day: datetime.date | None, what: str, *, case: Case, late_reason: str = "") -> str:
+    """check_date for a step's date: the 补录 reason to record with the step ("" when the date is not late)."""
+    return late_reason.strip() if check_date(day, what, case=case, late_reason=late_reason) else ""

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from linggao_mi.attachments.filetypes import sniff_receipt
 from linggao_mi.casework.rules import RuleViolation
-from linggao_mi.casework.selectors import user_may_change_case
+from linggao_mi.casework.selectors import user_may, user_may_change_case
 from linggao_mi.casework.services import case_event_record, series_next
 from linggao_mi.notifications.services import notify
 from linggao_mi.org.choices import Role
@@ -89,13 +89,15 @@ def _approvers(document: OfficialDocument) -> list[User]:
 def document_draft(
     *, actor: User, case, kind_code: str, title: str | None = None, texts: dict | None = None
 ) -> OfficialDocument:
-    """A new draft of kind `kind_code` for `case`, by someone who handles the case.
+    """A new draft of kind `kind_code` for `case`, by someone who handles the case or decides on it (a leader's
+    decision drafts the document that states it).
 
     The title defaults to the kind's; the texts start from the kind's initial values (from the case) and
     `texts` overrides them. A plain (not durable) transaction: regimes draft inside their own step.
     """
     spec = kind_spec(kind_code)
-    _require_case_change(actor, case)
+    if not (user_may(actor, case, "change") or user_may(actor, case, "decide")):
+        raise PermissionDenied
     kind = DocumentKind.objects.get(code=kind_code)
     values = {**texts_initial(spec, case), **texts_clean(spec, texts or {})}
     title = (spec.default_title(case) if title is None else title).strip()

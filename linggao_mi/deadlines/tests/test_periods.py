@@ -14,8 +14,11 @@ from linggao_mi.deadlines.periods import (
     Unit,
     WorkCalendar,
     add_months,
+    cn_date,
     compute_due,
     is_workday,
+    period_text,
+    window_start,
 )
 
 from .conftest import day
@@ -265,3 +268,90 @@ def test_provisional_iff_a_day_looked_at_lies_in_an_unloaded_year(cal, data, sta
     first = start + datetime.timedelta(days=1) if unit == Unit.WORKDAYS else result.nominal
     touches_2027 = result.due.year >= 2027 and first <= datetime.date(2027, 12, 31)
     assert result.provisional == (touches_2027 or result.due.year > 2027)
+
+
+# --- years, cn_date and window_start (the regimes' windows "within N before the period expires") -----------
+
+
+def test_two_years_from_a_leap_day_end_on_the_last_day_of_february():
+    result = compute_due(day("2024-02-29"), 2, Unit.YEARS)
+    assert result.nominal == day("2026-02-28")  # 2026 has no 29 February
+    # 2026-02-28 is a Saturday, but a make-up working day of the 2026 Spring Festival schedule: it stays
+    cal = WorkCalendar()
+    assert result.due == cal.next_workday(result.nominal) == day("2026-02-28")
+    assert (result.moved, result.provisional) == (False, False)
+    assert compute_due(day("2024-02-29"), 24, Unit.MONTHS) == result
+
+
+def test_years_end_on_the_next_working_day_when_the_day_is_off():
+    # 2025-05-01 + 1 year → 2026-05-01, Labour Day (holiday 05-01..05-05) → 2026-05-06
+    result = compute_due(day("2025-05-01"), 1, Unit.YEARS)
+    assert (result.nominal, result.due, result.moved) == (day("2026-05-01"), day("2026-05-06"), True)
+    assert all(not is_workday(day(f"2026-05-0{d}")) for d in range(1, 6))
+
+
+def test_years_are_counted_up_to_ten():
+    assert period_text(2, Unit.YEARS) == "2年" and Unit.YEARS.label == "年"
+    assert compute_due(day("2026-01-05"), MAX_AMOUNT[Unit.YEARS], Unit.YEARS).nominal == day("2036-01-05")
+    with pytest.raises(PeriodError, match="不能超过10年"):
+        compute_due(day("2026-01-05"), 11, Unit.YEARS)
+
+
+def test_cn_date_writes_dates_as_documents_do():
+    assert cn_date(day("2026-11-28")) == "2026年11月28日"
+    assert cn_date(day("2026-01-05")) == "2026年1月5日"  # no leading zeros (GB/T 9704)
+    assert cn_date(datetime.datetime(2026, 6, 30, 23, 59)) == "2026年6月30日"
+    assert cn_date(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("last", "amount", "unit", "first"),
+    [
+        ("2026-06-30", 15, Unit.DAYS, "2026-06-16"),  # "within 15 days before": 16 June to 30 June
+        ("2026-06-30", 1, Unit.DAYS, "2026-06-30"),
+        ("2026-03-10", 15, Unit.DAYS, "2026-02-24"),  # across the end of February
+        ("2026-03-01", 1, Unit.MONTHS, "2026-02-02"),
+        ("2026-06-30", 6, Unit.MONTHS, "2025-12-31"),
+        ("2026-03-31", 1, Unit.MONTHS, "2026-03-01"),  # 31 March less a month is 28 February
+        ("2026-06-30", 1, Unit.YEARS, "2025-07-01"),
+        ("2026-10-13", 5, Unit.WORKDAYS, "2026-10-08"),  # 10-13, 10-12, 10-10 (make-up), 10-09, 10-08
+        ("2026-10-11", 1, Unit.WORKDAYS, "2026-10-10"),  # ending on a Sunday: the working day before
+        ("2026-10-08", 2, Unit.WORKDAYS, "2026-09-30"),  # over National Day
+    ],
+)
+def test_window_start(last, amount, unit, first):
+    assert window_start(day(last), amount, unit) == day(first)
+
+
+def test_window_start_refuses_what_compute_due_refuses():
+    for bad in [(day("2026-06-30"), 0, Unit.DAYS), (day("2026-06-30"), 15, "weeks"), ("2026-06-30", 15, Unit.DAYS)]:
+        with pytest.raises(PeriodError):
+            window_start(*bad)
+
+
+@PROPERTY
+@given(last=starts, amount=st.integers(min_value=1, max_value=400))
+def test_a_window_in_days_holds_amount_days_ending_on_the_last(cal, last, amount):
+    first = window_start(last, amount, Unit.DAYS, calendar=cal)
+    assert (last - first).days + 1 == amount
+
+
+@PROPERTY
+@given(start=starts, amount=st.integers(min_value=1, max_value=300))
+def test_a_working_day_window_is_the_period_counted_backwards(cal, start, amount):
+    """The window of n working days ending on the due day of n working days from `start` begins on the first
+    working day after `start`."""
+    due = compute_due(start, amount, Unit.WORKDAYS, calendar=cal).due
+    first = window_start(due, amount, Unit.WORKDAYS, calendar=cal)
+    assert first == cal.next_workday(start + datetime.timedelta(days=1))
+
+
+@PROPERTY
+@given(last=starts, amount=st.integers(min_value=1, max_value=30))
+def test_a_window_in_months_starts_the_day_after_the_corresponding_day(cal, last, amount):
+    first = window_start(last, amount, Unit.MONTHS, calendar=cal)
+    assert first == add_months(last, -amount) + datetime.timedelta(days=1)
+    assert first <= last
+    if amount <= MAX_AMOUNT[Unit.YEARS]:
+        years = window_start(last, amount, Unit.YEARS, calendar=cal)
+        assert years == add_months(last, -12 * amount) + datetime.timedelta(days=1)
