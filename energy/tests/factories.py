@@ -3,7 +3,7 @@
 EnergyUnitFactory() makes a registered unit with a valid credit code. InspectionCaseFactory(inspectors=[...]) plans a
 case through services.inspection_plan, so it is what a user would have made: findings for its checklist, the 立案
 event, and object permissions for its inspectors (they see it in /energy/cases/). By default it is a written
-计划监察 planned ten days ahead by the first inspector, which one uncertified inspector may do; an on-site case needs
+计划监察 planned ten days ahead by one certified inspector of 工业股 (`certified_inspector()`); an on-site case needs
 two. Every inspector must be of the case's section and hold a certificate valid on the planned date.
 """
 

@@ -10,9 +10,10 @@ from simple_history.models import HistoricalChanges
 
 from energy import services
 from energy.services import RecommendationInput
-from linggao_mi.deadlines.models import DeadlineRule
+from linggao_mi.documents.services import document_approve, document_issue, document_serve, document_submit
+from linggao_mi.org.models import Department
 
-from .conftest import TODAY, decide_violation, issue_document, onsite_recorded, serve_document
+from .conftest import TODAY, decide_violation, on, onsite_recorded, scan, violation_findings
 
 pytestmark = pytest.mark.django_db
 MODELS = [m for m in apps.get_app_config("energy").get_models() if not issubclass(m, HistoricalChanges)]
@@ -20,22 +21,30 @@ MODELS = [m for m in apps.get_app_config("energy").get_models() if not issubclas
 
 @pytest.fixture
 def everything(users, unit):
-    """One case with a record of every kind: findings, site record, testing, recommendation, extension request."""
-    case = onsite_recorded(users, unit)
-    testing = services.testing_commission(actor=users["inspector1"], case=case, agency_name="检测中心",
+    """One case with a record of every kind: findings, site record, testing, written reply, recommendation,
+    extension request (and the object permissions its inspectors and section hold)."""
+    case = onsite_recorded(users, unit, findings=violation_findings(punishable=True))
+    actor = users["inspector1"]
+    testing = services.testing_commission(actor=actor, case=case, agency_name="检测中心临高站",
                                           qualification_number="CMA-1", items="能效", commissioned_on=TODAY())
-    services.testing_result_record(actor=users["inspector1"], testing=testing, results="合格", results_on=TODAY())
-    recommendation = RecommendationInput("临高县人民政府", "第七十一条", "使用淘汰设备")
-    case = decide_violation(users, case, ended_on=TODAY(), recommendation=recommendation)
-    issue_document(users, case)
-    case = serve_document(users, case)
-    DeadlineRule.objects.filter(code="energy_extension_window").update(amount=120)
-    services.extension_request(actor=users["inspector1"], case=case, received_on=TODAY(), requested_months=1,
-                               reasons="采购周期长")
+    services.testing_result_record(actor=actor, case=case, testing=testing, results="合格", results_on=TODAY())
+    services.reply_require(actor=actor, case=case, questions="请说明临高厂区电动机的使用情况", days=5)
+    services.reply_receive(actor=actor, case=case, received_on=TODAY(), summary="已答复", upload=scan())
+    recommendation = RecommendationInput(Department.objects.get(name="县发改委"), "第七十一条", "使用淘汰设备")
+    case = decide_violation(users, case, ended_on=TODAY(), actor="chief", recommendation=recommendation)
+    document = case.outcome_document
+    document_submit(actor=actor, document=document)
+    document_approve(actor=users["leader"], document=document)  # the chief drafted it
+    document_issue(actor=users["leader"], document=document)
+    document_serve(actor=actor, document=document, method="direct", served_on=TODAY(), recipient="王建国")
+    case.refresh_from_db()
+    with on(case.rectification_deadline.due):
+        services.extension_request(actor=actor, case=case, received_on=TODAY(), requested_months=1,
+                                   reasons="采购周期长", upload=scan())
 
 
 def test_every_energy_model_is_registered_read_only():
-    assert len(MODELS) == 9
+    assert len(MODELS) == 10
     for model in MODELS:
         model_admin = admin.site._registry[model]
         assert not model_admin.has_add_permission(None)

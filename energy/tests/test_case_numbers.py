@@ -10,6 +10,7 @@ from django.utils import timezone
 from energy import rules, services
 from energy.choices import CheckItem, Mode, Trigger
 from energy.models import InspectionCase
+from energy.services import planning
 from linggao_mi.casework.models import Series
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.services import case_series_name
@@ -44,7 +45,7 @@ def test_a_plan_refused_after_numbering_gives_the_number_back(users, unit, monke
     def refuse(**kwargs):
         raise RuleViolation(rules.TWO_INSPECTORS, "授权时被拒绝")
 
-    monkeypatch.setattr(services, "case_grant_access", refuse)
+    monkeypatch.setattr(planning, "case_grant_access", refuse)
     with pytest.raises(RuleViolation):
         _written_plan(users, unit)
     assert InspectionCase.objects.count() == 1

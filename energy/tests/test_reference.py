@@ -1,18 +1,48 @@
-"""The regime's DeadlineRule rows: made when missing, never overwritten, back after a flush."""
+"""The regime's reference rows: a DeadlineRule per period code of energy/rules.py (made when missing, never
+overwritten, back after a flush, published at /api/v1/deadline-rules/) and a DocumentKind per registered kind."""
 
 import pytest
 from django.core.management import call_command
 from django.db.migrations.recorder import MigrationRecorder
+from rest_framework.test import APIClient
 
 from energy import rules
 from energy.reference import DEADLINE_RULES, ensure_reference_rows, restore_after_migrate
 from linggao_mi.deadlines.models import DeadlineRule
+from linggao_mi.documents.kinds import KINDS
+from linggao_mi.documents.models import DocumentKind
 
 RULE_CODES = {r[0] for r in DEADLINE_RULES}
+KIND_CODES = {rules.KIND_INSPECTION_NOTICE, rules.KIND_RECTIFICATION_NOTICE, rules.KIND_ADVICE,
+              rules.KIND_EXTENSION_DECISION}
 
 
 def present() -> set:
     return set(DeadlineRule.objects.filter(code__in=RULE_CODES).values_list("code", flat=True))
+
+
+def test_every_period_code_of_the_rules_has_a_row_and_every_kind_is_registered():
+    assert RULE_CODES == {value for name, value in vars(rules).items() if name.startswith("RULE_")}
+    assert {code for code, spec in KINDS.items() if spec.regime == "energy"} == KIND_CODES
+
+
+@pytest.mark.django_db
+def test_the_periods_of_the_source_with_their_clauses(users):
+    expected = {
+        rules.RULE_NOTICE_LEAD: (7, "days", "三（四）5(2)"),
+        rules.RULE_DELIVERY: (15, "days", "三（四）6(4)"),
+        rules.RULE_RECTIFICATION: (6, "months", "三（四）6(6)"),
+        rules.RULE_EXTENSION_WINDOW: (15, "days", "三（四）6(6)"),
+        rules.RULE_EXTENSION_DECISION: (5, "workdays", "三（四）6(6)"),
+        rules.RULE_EXTENSION_MAX: (6, "months", "三（四）6(6)"),
+        rules.RULE_WRITTEN_REPLY: (10, "days", "三（四）4(4)"),
+    }
+    rows = DeadlineRule.objects.filter(code__in=RULE_CODES).values_list("code", "amount", "unit", "citation")
+    assert {code: rest for code, *rest in rows} == {code: list(v) for code, v in expected.items()}
+    client = APIClient()
+    client.force_authenticate(users["inspector1"])
+    published = {r["code"]: (r["amount"], r["unit"], r["clause"]) for r in client.get("/api/v1/deadline-rules/").json()}
+    assert {code: published[code] for code in expected} == expected
 
 
 @pytest.mark.django_db
@@ -38,3 +68,8 @@ def test_nothing_is_restored_while_energy_is_migrated_back_before_the_rows(monke
 def test_a_flush_puts_the_rows_back():
     call_command("flush", interactive=False, verbosity=0)
     assert present() == RULE_CODES
+    prefixes = dict(DocumentKind.objects.filter(code__in=KIND_CODES).values_list("code", "number_prefix"))
+    assert prefixes == {
+        rules.KIND_INSPECTION_NOTICE: "临工信节监通", rules.KIND_RECTIFICATION_NOTICE: "临工信节监改",
+        rules.KIND_ADVICE: "临工信节监建", rules.KIND_EXTENSION_DECISION: "临工信节监延",
+    }

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
@@ -112,7 +113,22 @@ def test_admin_role_sees_every_energy_case_read_only(users):
     admin = UserFactory(username="t_plain_admin", role=Role.ADMIN)
     admin.is_superuser = False
     admin.save()
-    assert admin.has_perm("energy.view_inspectioncase") and not admin.has_perm("energy.change_inspectioncase")
+    assert admin.has_perm("energy.view_inspectioncase") and admin.has_perm("energy.view_writtenreply")
+    for action in ("add", "change", "decide"):
+        assert not admin.has_perm(f"energy.{action}_inspectioncase"), action
+
+
+def test_energy_case_permissions_by_role(users):
+    """Globally: inspectors and chiefs open cases, leaders see every case and decide on any; handling a case (and a
+    chief's deciding) is an object permission granted with the case, so no role holds change or decide globally
+    except a leader's decide."""
+    def perms(role: str) -> set[str]:
+        user = User.objects.get(pk=users[role].pk)  # fresh: no cached permissions
+        return {p for p in ("add", "view", "change", "decide") if user.has_perm(f"energy.{p}_inspectioncase")}
+
+    assert perms("inspector1") == {"add"} and perms("chief") == {"add"}
+    assert perms("leader") == {"view", "decide"}
+    assert perms("staff") == set() and perms("legal") == set()
 
 
 def test_loading_registers_again_keeps_staff_edits():
