@@ -126,6 +126,15 @@ EXTENSION_PENDING = Rule(
     "已有尚未决定的延期申请，应先对其作出决定",
     "三（四）6(6)",
 )
+EXTENSION_REQUEST_REASONS = Rule(
+    "energy.extension_request_reasons", "登记延期申请须填写书面申请载明的延期理由", "三（四）6(6)"
+)
+OUTCOME_RETURN_REASONS = Rule(
+    "energy.outcome_return_reasons",
+    "退回处理意见须写明理由，承办人员据此修改后重新报请决定",
+    "本局行政执法决定审批制度",
+)
+CLOSE_REASON = Rule("energy.close_reason", "结案须写明结案说明（整改到位、未发现问题或移送处理的情况）", "三（四）6(5)")
 EXTENSION_DECISION_REASONS = Rule(
     "energy.extension_decision_reasons",
     "延期申请的决定须写明理由",

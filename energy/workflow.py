@@ -27,9 +27,21 @@ def needs_notice(case: InspectionCase) -> None:
         raise RuleViolation(rules.NOTICE_LEAD, f"{case.get_trigger_display()}的现场监察无需提前书面通知")
 
 
+def notice_outdated(document, case: InspectionCase) -> bool:
+    """Whether an issued notice states another date than the case's (a recorded correction changed it since)."""
+    return document.facts.get("planned_date") != cn_date(case.planned_date)
+
+
+def notice_superseded(case: InspectionCase) -> bool:
+    """An issued, unserved notice that a correction made outdated: it can no longer be served, and a new notice is
+    drafted in its place."""
+    document = case.notice_document
+    return document is not None and document.state == DocumentState.ISSUED and notice_outdated(document, case)
+
+
 def no_notice_in_progress(case: InspectionCase) -> None:
     document = case.notice_document
-    if document is not None and document.state != DocumentState.SERVED:
+    if document is not None and document.state != DocumentState.SERVED and not notice_superseded(case):
         raise RuleViolation(rules.NOTICE_ALREADY, f"{document.kind.name}当前为“{document.get_state_display()}”")
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from linggao_mi.attachments.services import attachment_add, attachment_store
 from linggao_mi.casework.checks import late_entry
-from linggao_mi.casework.rules import RuleViolation
+from linggao_mi.casework.rules import DATE_ORDER, RuleViolation
 from linggao_mi.deadlines.periods import Unit, cn_date, period_text, window_start
 from linggao_mi.deadlines.services import deadline_meet, deadline_open, deadline_reschedule, rule_get
 from linggao_mi.documents.services import document_draft
@@ -64,7 +64,7 @@ def extension_request(
         if upload is None:
             raise RuleViolation(rules.EXTENSION_IN_WRITING)
         if not reasons.strip():
-            raise RuleViolation(rules.EXTENSION_WINDOW, "请填写书面申请载明的延期理由")
+            raise RuleViolation(rules.EXTENSION_REQUEST_REASONS)
         _check_months(c, requested_months)
 
     def apply(c: InspectionCase) -> ExtensionRequest:
@@ -105,7 +105,7 @@ def extension_decide(
         if not reasons.strip():
             raise RuleViolation(rules.EXTENSION_DECISION_REASONS)
         if decided_on < ext.received_on:
-            raise RuleViolation(rules.EXTENSION_DECISION_REASONS, "决定日期早于收到申请日期")
+            raise RuleViolation(DATE_ORDER, "决定日期早于收到申请日期")
         if approve:
             months = granted_months or ext.requested_months
             if months > ext.requested_months:

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from linggao_mi.attachments.services import attachment_add, attachment_store
 from linggao_mi.casework.checks import check_inspectors, late_entry
-from linggao_mi.casework.rules import RuleViolation
+from linggao_mi.casework.rules import DATE_ORDER, RuleViolation
 from linggao_mi.deadlines.periods import Unit, cn_date
 from linggao_mi.deadlines.services import deadline_meet, deadline_open
 from linggao_mi.org.models import Certificate
@@ -271,7 +271,7 @@ def testing_result_record(
 ) -> TestingCommission:
     late = late_entry(results_on, "结论出具日期", case=case, late_reason=late_reason)
     if results_on < testing.commissioned_on:
-        raise RuleViolation(rules.TESTING_PENDING, "结论出具日期早于委托日期")
+        raise RuleViolation(DATE_ORDER, "结论出具日期早于委托日期")
     if not results.strip():
         raise RuleViolation(rules.TESTING_PENDING, "请填写检测结论")
 

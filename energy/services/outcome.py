@@ -194,7 +194,7 @@ def outcome_return(*, actor: User, case: InspectionCase, reasons: str) -> Inspec
 
     def check(c: InspectionCase) -> None:
         if not reasons.strip():
-            raise RuleViolation(DECISION_NEEDS_CHIEF, "退回处理意见须写明理由")
+            raise RuleViolation(rules.OUTCOME_RETURN_REASONS)
 
     def apply(c: InspectionCase) -> None:
         c.recommendations.all().delete()

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from linggao_mi.casework.checks import check_inspectors
-from linggao_mi.casework.rules import LATE_ENTRY_REASON, RuleViolation
+from linggao_mi.casework.checks import EARLIEST, check_inspectors
+from linggao_mi.casework.rules import DATE_OUT_OF_RANGE, LATE_ENTRY_REASON, RuleViolation
 from linggao_mi.casework.selectors import user_may
 from linggao_mi.casework.services import case_create, case_event_record, case_grant_access
 from linggao_mi.casework.workflow import CREATE
@@ -20,7 +20,7 @@ from linggao_mi.org.models import Section
 from .. import rules
 from ..choices import CaseState, CheckItem, Mode, Trigger
 from ..models import EnergyUnit, Finding, InspectionCase
-from ..workflow import WORKFLOW, check_notice_lead
+from ..workflow import WORKFLOW, check_notice_lead, notice_outdated
 
 
 def _inspectors_for(mode: str, inspectors: list[User], day: datetime.date, section: Section) -> None:
@@ -54,6 +54,8 @@ def inspection_plan(
     if not items or any(i not in CheckItem.values for i in items):
         raise RuleViolation(rules.CHECKLIST_EMPTY)
     today = timezone.localdate()
+    if planned_date < EARLIEST:
+        raise RuleViolation(DATE_OUT_OF_RANGE, f"计划监察日期为{planned_date:%Y-%m-%d}")
     late = planned_date < today
     if late and not late_reason.strip():
         raise RuleViolation(LATE_ENTRY_REASON, f"计划监察日期{cn_date(planned_date)}早于今天")
@@ -115,6 +117,11 @@ def notice_served(*, document, actor: User) -> InspectionCase:
     def check(c: InspectionCase) -> None:
         if c.notice_document_id != document.pk:
             raise RuleViolation(rules.NOTICE_REQUIRED, "该文书不是本案的节能监察通知书")
+        if notice_outdated(document, c):
+            raise RuleViolation(
+                rules.PLAN_CORRECTION,
+                f"计划监察日期已更正为{cn_date(c.planned_date)}，该通知书所载时间已失效，请重新起草通知书",
+            )
         if c.mode == Mode.ONSITE:
             check_notice_lead(served_on, c.planned_date)
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from linggao_mi.attachments.services import attachment_add, attachment_store
 from linggao_mi.casework.checks import late_entry
-from linggao_mi.casework.rules import RuleViolation
+from linggao_mi.casework.rules import DATE_ORDER, RuleViolation
 from linggao_mi.deadlines.periods import cn_date
 from linggao_mi.deadlines.services import deadline_meet, deadline_waive
 
@@ -67,7 +67,7 @@ def rectification_verify(
 
     def check(c: InspectionCase) -> None:
         if c.report_received_on and verified_on < c.report_received_on:
-            raise RuleViolation(rules.REPORT_IN_WRITING, "核查日期早于收到整改结果的日期")
+            raise RuleViolation(DATE_ORDER, "核查日期早于收到整改结果的日期")
 
     def apply(c: InspectionCase) -> None:
         c.verified_on, c.verification_result, c.verification_notes = verified_on, result, notes
@@ -115,7 +115,7 @@ def case_close(
 
     def check(c: InspectionCase) -> None:
         if not reason.strip():
-            raise RuleViolation(rules.PENALTY_RECOMMENDATION, "请写明结案说明")
+            raise RuleViolation(rules.CLOSE_REASON)
 
     def apply(c: InspectionCase) -> None:
         c.closed_on, c.close_reason = closed_on, reason.strip()

@@ -34,6 +34,7 @@ LATE_ENTRY_REASON = Rule(
     "登记的日期早于立案日期，属于补录，须写明补录理由（办理记录中将标明为补录）",
     "国办发〔2018〕118号（执法全过程记录制度）",
 )
+DATE_ORDER = Rule("date.order", "登记的日期不能早于本案前一环节的日期", "本平台办案流程")
 # Who may be assigned to a case (shared by every regime that assigns enforcement staff).
 INSPECTORS_DISTINCT = Rule("inspectors.distinct", "同一名执法人员不能重复指定", "本平台办案流程")
 INSPECTOR_QUALIFIED = Rule(

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils import timezone
 
+from linggao_mi.casework.forms import DATE
+
 from .choices import ServiceMethod
 from .kinds import KindSpec
 
@@ -14,9 +16,7 @@ class ReturnForm(forms.Form):
 
 class ServeForm(forms.Form):
     method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices)
-    served_on = forms.DateField(
-        label="送达日期", initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    served_on = forms.DateField(label="送达日期", initial=timezone.localdate, widget=DATE)
     recipient = forms.CharField(label="受送达人", max_length=200, required=False)
     receipt = forms.FileField(
         label="送达回证（照片或 PDF，可选）",
