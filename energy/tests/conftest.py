@@ -17,6 +17,7 @@ from energy import services
 from energy.choices import CheckItem, FindingResult, Measure, Mode, Outcome, SignerCapacity, Trigger
 from energy.services import FindingInput
 from linggao_mi.documents.services import document_approve, document_issue, document_serve, document_submit
+from linggao_mi.org.models import Department
 
 from .factories import EnergyUnitFactory, InspectionCaseFactory
 
@@ -132,6 +133,15 @@ def serve_outcome(users, case, served_on=None):
     issue_and_serve(users, case.outcome_document, served_on)
     case.refresh_from_db()
     return case
+
+
+def referral(department: "str | Department" = "县发改委") -> services.RecommendationInput:
+    """A referral for penalty to a department of the list (三（四）6(3)), by name or as a row."""
+    if isinstance(department, str):
+        department = Department.objects.get(name=department)
+    return services.RecommendationInput(
+        department, "《中华人民共和国节约能源法》第七十一条", "使用国家明令淘汰的用能设备"
+    )
 
 
 def rectifying(users, unit, *, months=3):

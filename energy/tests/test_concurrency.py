@@ -15,9 +15,8 @@ from linggao_mi.casework.models import CaseEvent, of_case
 from linggao_mi.casework.rules import STATE_FORBIDS, RuleViolation
 from linggao_mi.documents import rules as document_rules
 from linggao_mi.documents.services import document_approve, document_issue, document_serve, document_submit
-from linggao_mi.org.models import Department
 
-from .conftest import TODAY, decide_violation, on, onsite_recorded, rectifying, scan, violation_findings
+from .conftest import TODAY, decide_violation, on, onsite_recorded, rectifying, referral, scan, violation_findings
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -50,9 +49,6 @@ def at_once(*calls) -> list:
         t.join(60)
     return results
 
-
-def referral():
-    return services.RecommendationInput(Department.objects.get(name="县发改委"), "第七十一条", "使用淘汰设备")
 
 
 def test_two_concurrent_outcome_decisions_one_wins(users, unit):

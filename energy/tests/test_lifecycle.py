@@ -21,7 +21,7 @@ from energy.choices import (
     VerificationResult,
 )
 from energy.models import InspectionCase
-from energy.services import FindingInput, RecommendationInput
+from energy.services import FindingInput
 from energy.workflow import earliest_onsite_date
 from linggao_mi.attachments.models import Attachment
 from linggao_mi.casework.models import CaseEvent, of_case
@@ -44,6 +44,7 @@ from .conftest import (
     onsite_recorded,
     plan,
     rectifying,
+    referral,
     scan,
     serve_notice,
     serve_outcome,
@@ -57,9 +58,6 @@ DAY = datetime.timedelta(days=1)
 def department(name: str = "县发改委") -> Department:
     return Department.objects.get(name=name)
 
-
-def referral(name: str = "县发改委") -> RecommendationInput:
-    return RecommendationInput(department(name), "《中华人民共和国节约能源法》第七十一条", "使用国家明令淘汰的用能设备")
 
 
 def step_event(case, step: str) -> CaseEvent:

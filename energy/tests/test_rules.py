@@ -41,6 +41,7 @@ from linggao_mi.documents.services import (
 from linggao_mi.org.choices import Role
 from linggao_mi.org.models import Certificate, Department, Section
 from tests.factories import CertificateFactory, UserFactory
+from tests.rules import refused
 
 from .conftest import (
     REQUIREMENTS,
@@ -54,6 +55,7 @@ from .conftest import (
     onsite_recorded,
     plan,
     rectifying,
+    referral,
     scan,
     serve_notice,
     serve_outcome,
@@ -68,22 +70,10 @@ SHARED = ("STATE_FORBIDS", "DATE_OUT_OF_RANGE", "LATE_ENTRY_REASON", "INSPECTORS
           "DECISION_NEEDS_CHIEF", "DATE_ORDER")
 
 
-def refused(rule: Rule, call, *args, **kwargs) -> RuleViolation:
-    with pytest.raises(RuleViolation) as info:
-        call(*args, **kwargs)
-    assert info.value.rule is rule, info.value
-    assert str(info.value).startswith(str(rule))
-    assert rule.message in str(info.value) and rule.clause in str(info.value)
-    return info.value
-
 
 def state(case) -> str:
     return InspectionCase.objects.get(pk=case.pk).state
 
-
-def referral(name: str = "县发改委") -> RecommendationInput:
-    basis = "《中华人民共和国节约能源法》第七十一条"
-    return RecommendationInput(Department.objects.get(name=name), basis, "使用淘汰设备")
 
 
 def test_credit_code_rules(users):

@@ -50,7 +50,6 @@ from linggao_mi.casework.rules import (
     INSPECTORS_DISTINCT,
     LATE_ENTRY_REASON,
     STATE_FORBIDS,
-    RuleViolation,
 )
 from linggao_mi.casework.workflow import CREATE, DECIDE, HANDLE
 from linggao_mi.deadlines.choices import DeadlineState
@@ -60,6 +59,7 @@ from linggao_mi.documents.models import OfficialDocument
 from linggao_mi.org.choices import Role
 from linggao_mi.org.models import Department, Section
 from tests.factories import CertificateFactory, UserFactory
+from tests.rules import refused
 
 from .conftest import (
     REQUIREMENTS,
@@ -71,6 +71,7 @@ from .conftest import (
     onsite_recorded,
     plan,
     rectifying,
+    referral,
     scan,
     serve_notice,
     serve_outcome,
@@ -84,15 +85,6 @@ CASES = "/api/v1/energy/cases"
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
-
-def refused(expected, call, /, *args, **kwargs) -> RuleViolation:
-    """`call` raises RuleViolation of rule `expected`, and its message cites the rule's clause."""
-    with pytest.raises(RuleViolation) as info:
-        call(*args, **kwargs)
-    exc = info.value
-    assert exc.rule == expected, f"refused by {exc.rule.code}, not {expected.code}: {exc}"
-    assert exc.rule.clause and exc.rule.clause in str(exc), str(exc)
-    return exc
 
 
 def fresh(case) -> InspectionCase:
@@ -122,9 +114,7 @@ def department() -> Department:
 
 
 def recommendation(dept=None) -> RecommendationInput:
-    return RecommendationInput(
-        dept or department(), "《中华人民共和国节约能源法》第七十一条", "使用国家明令淘汰的用能设备，建议依法处理"
-    )
+    return referral(dept or department())
 
 
 def compliant_findings() -> dict:

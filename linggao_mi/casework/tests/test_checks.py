@@ -14,12 +14,12 @@ from linggao_mi.casework.rules import (
     INSPECTORS_DISTINCT,
     LATE_ENTRY_REASON,
     Rule,
-    RuleViolation,
 )
 from linggao_mi.org.choices import CertificateStatus, Role
 from linggao_mi.org.models import Section
 from tests.caseapp.models import DemoCase
 from tests.factories import CertificateFactory, UserFactory
+from tests.rules import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -27,13 +27,6 @@ SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 TWO = Rule("demo.two", "须由2名以上执法人员进行", "测试条款 5(3)")
 ONE_DAY = datetime.timedelta(days=1)
 
-
-def refused(expected, call, /, *args, **kwargs) -> RuleViolation:
-    with pytest.raises(RuleViolation) as info:
-        call(*args, **kwargs)
-    assert info.value.rule == expected, str(info.value)
-    assert expected.clause in str(info.value)
-    return info.value
 
 
 # ---------------------------------------------------------------- check_date
