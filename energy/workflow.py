@@ -8,7 +8,7 @@ import datetime
 from django.utils import timezone
 
 from linggao_mi.casework.rules import RuleViolation
-from linggao_mi.casework.workflow import CREATE, DECIDE, HANDLE, Step, Workflow
+from linggao_mi.casework.workflow import CREATE, DECIDE, HANDLE, Step, Workflow, path_guard
 from linggao_mi.deadlines.periods import cn_date, compute_due, period_text
 from linggao_mi.deadlines.services import rule_get
 from linggao_mi.documents.choices import DocumentState
@@ -22,6 +22,7 @@ S = CaseState
 # ---------------------------------------------------------------- guards: rules about the case itself
 
 
+@path_guard
 def needs_notice(case: InspectionCase) -> None:
     if not case.needs_notice:
         raise RuleViolation(rules.NOTICE_LEAD, f"{case.get_trigger_display()}的现场监察无需提前书面通知")
@@ -51,11 +52,13 @@ def notice_issued(case: InspectionCase) -> None:
         raise RuleViolation(rules.NOTICE_REQUIRED, "节能监察通知书尚未签发")
 
 
+@path_guard
 def written_mode(case: InspectionCase) -> None:
     if case.mode != Mode.WRITTEN:
         raise RuleViolation(rules.MODE_WRITTEN_ONLY, "本案为现场监察")
 
 
+@path_guard
 def onsite_mode(case: InspectionCase) -> None:
     if case.mode != Mode.ONSITE:
         raise RuleViolation(rules.MODE_ONSITE_ONLY, "本案为书面监察")

@@ -28,6 +28,14 @@ PERMISSION_LABELS = {CREATE: "执法人员或股长", HANDLE: "承办人员或�
 Guard = Callable[[Case], None]
 
 
+def path_guard(guard: Guard) -> Guard:
+    """Mark a guard that decides whether a step belongs to a case's path at all (e.g. the mode of inspection), not
+    whether the case is ready for it yet: a step whose path guard fails is not offered, and the progress view shows
+    it as not applying, while taking it is still refused with the guard's rule."""
+    guard.path = True
+    return guard
+
+
 @dataclass(frozen=True)
 class Step:
     """One step of a workflow.
@@ -77,6 +85,16 @@ class Step:
         for guard in self.guards:
             guard(case)
 
+    def applies(self, case: Case) -> bool:
+        """Whether the step is on this case's path (its path guards hold)."""
+        for guard in self.guards:
+            if getattr(guard, "path", False):
+                try:
+                    guard(case)
+                except RuleViolation:
+                    return False
+        return True
+
     def blocker(self, case: Case) -> RuleViolation | None:
         try:
             self.check(case)
@@ -99,7 +117,7 @@ class NextStep:
 class ProgressRow:
     step: Step
     done_at: object  # the datetime of the last time the step was taken, or None
-    status: str  # "done", "next", "blocked", "waiting"
+    status: str  # "done", "next", "blocked", "waiting", "not_applicable"
     blocker: RuleViolation | None = None
 
 
@@ -140,21 +158,24 @@ class Workflow:
         return user_may(user, case, step.permission)
 
     def next_steps(self, user: User, case: Case) -> list[NextStep]:
-        """The steps `user` may take from the case's state, each with what blocks it now (or None)."""
+        """The steps on the case's path that `user` may take from its state, each with what blocks it now (or None)."""
         return [
             NextStep(step, step.blocker(case))
             for step in self.steps
-            if case.state in step.sources and self.may(user, case, step)
+            if case.state in step.sources and step.applies(case) and self.may(user, case, step)
         ]
 
     def progress(self, case: Case) -> list[ProgressRow]:
-        """Every step in table order: done (when), next (open now), blocked (why), or waiting (not reached)."""
+        """Every step in table order: done (when), next (open now), blocked (why), waiting (not reached), or not
+        applicable (off the case's path)."""
         done: dict[str, object] = dict(
             CaseEvent.objects.filter(of_case(case)).exclude(step="").order_by("at", "id").values_list("step", "at")
         )
         rows = []
         for step in self.steps:
-            if case.state in step.sources:
+            if step.name not in done and not step.applies(case):
+                rows.append(ProgressRow(step, None, "not_applicable"))
+            elif case.state in step.sources:
                 blocker = step.blocker(case)
                 status = "blocked" if blocker else "next"
                 rows.append(ProgressRow(step, done.get(step.name), status, blocker))

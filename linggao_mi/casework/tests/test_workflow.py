@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from linggao_mi.casework import registry
 from linggao_mi.casework.models import CaseEvent, of_case
 from linggao_mi.casework.rules import STATE_FORBIDS, Rule, RuleViolation
-from linggao_mi.casework.workflow import CREATE, DECIDE, HANDLE, PERMISSION_LABELS, Step, Workflow
+from linggao_mi.casework.workflow import CREATE, DECIDE, HANDLE, PERMISSION_LABELS, Step, Workflow, path_guard
 from tests.caseapp.models import DemoCase, DemoState
 
 pytestmark = pytest.mark.django_db
@@ -268,3 +268,29 @@ def test_events_without_a_step_are_not_progress(table, case, users):
 
     case_event_record(case=case, actor=users["inspector1"], action="起草文书", from_state=OPEN, to_state=OPEN)
     assert all(row.done_at is None for row in table.progress(case))
+
+
+# ---------------------------------------------------------------- path guards
+
+
+OFF_PATH = Rule("demo.off_path", "本案不走此步骤", "测试条款（二）")
+
+
+@path_guard
+def named_for_reporting(case: DemoCase) -> None:
+    if case.name != "报告":
+        raise RuleViolation(OFF_PATH)
+
+
+def test_a_step_off_the_case_path_is_not_offered_but_still_refused(registered, make_case, users):
+    table = Workflow(DemoCase, (*STEPS, Step("report", "报告", (OPEN,), None, HANDLE, guards=(named_for_reporting,))))
+    case = make_case()
+    inspector = users["inspector1"]
+    assert "report" not in [n.step.name for n in table.next_steps(inspector, case)]
+    assert {r.step.name: r.status for r in table.progress(case)}["report"] == "not_applicable"
+    with pytest.raises(RuleViolation) as info:
+        table.run("report", case=case, actor=inspector)
+    assert info.value.rule is OFF_PATH
+    case.name = "报告"
+    case.save()
+    assert "report" in [n.step.name for n in table.next_steps(inspector, case)]
