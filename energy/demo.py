@@ -1,8 +1,8 @@
 """Demo units and cases of the energy regime for `manage.py load_demo` (idempotent: a second run adds nothing).
 
 The cases stand at the stages a newcomer meets first: a notice awaiting approval, a written inspection with the
-unit's materials in, a 限期整改通知书 awaiting approval, a referral awaiting the chief's decision, and a case found
-in order awaiting the chief's closing. Each public service is its own durable transaction, so this runs outside one.
+unit's materials in, a 限期整改通知书 awaiting approval, a referral awaiting the chief's decision, a unit in 限期整改,
+and a case found in order awaiting the chief's closing. Each public service is its own durable transaction, so this runs outside one.
 """
 
 import datetime
@@ -191,7 +191,39 @@ def load(users: dict[str, User]) -> None:
         ),
     )
 
-    # 5. A spot check that found nothing: the chief closes it.
+    # 5. A spot check that found a violation, its 限期整改通知书 approved, issued and served: the case is in 限期整改,
+    #    its period running from the served date (三（四）6(5)(6)).
+    case = plan(inspector1, fishery, Mode.ONSITE, Trigger.SPOT, [CheckItem.METERING, CheckItem.REPORTING])
+    case = record(
+        actor=inspector1,
+        case=case,
+        hours=(9, 10),
+        present="吴海生",
+        measures=[Measure.ENTER, Measure.DOCUMENTS],
+        findings={
+            CheckItem.METERING: services.FindingInput(
+                FindingResult.VIOLATION,
+                "主要用能设备未按规定配备能源计量器具",
+                "《中华人民共和国节约能源法》第二十七条",
+            ),
+        },
+        signer="吴海生",
+    )
+    case = services.outcome_decide(
+        actor=inspector1,
+        case=case,
+        outcome=Outcome.VIOLATION,
+        ended_on=today,
+        rectification_requirements="按照国家标准为制冰机组和冷库配备能源计量器具，并建立能源计量台账。",
+        rectification_months=2,
+    )
+    document = case.outcome_document
+    document_submit(actor=inspector1, document=document)
+    document_approve(actor=chief, document=document)
+    document_issue(actor=chief, document=document)
+    document_serve(actor=inspector1, document=document, method="direct", served_on=today, recipient="吴海生")
+
+    # 6. A spot check that found nothing: the chief closes it.
     case = plan(inspector2, fishery, Mode.ONSITE, Trigger.SPOT, [CheckItem.ELIMINATION, CheckItem.STANDARDS])
     case = record(
         actor=inspector2,

@@ -18,9 +18,9 @@ def test_demo_data_loads_twice_without_duplicates():
     cases = {c.state: c for c in InspectionCase.objects.order_by("serial")}
     assert sorted(cases) == sorted([
         CaseState.PLANNED, CaseState.MATERIALS_RECEIVED, CaseState.NOTICE_PENDING, CaseState.OUTCOME_PROPOSED,
-        CaseState.TO_CLOSE,
+        CaseState.RECTIFYING, CaseState.TO_CLOSE,
     ])
-    assert [c.serial for c in InspectionCase.objects.order_by("serial")] == [1, 2, 3, 4, 5]
+    assert [c.serial for c in InspectionCase.objects.order_by("serial")] == [1, 2, 3, 4, 5, 6]
 
     # a 节能监察通知书 awaiting the chief's approval
     assert cases[CaseState.PLANNED].notice_document.state == DocumentState.SUBMITTED
@@ -37,5 +37,10 @@ def test_demo_data_loads_twice_without_duplicates():
     assert proposed.outcome == Outcome.DIRECT_PENALTY
     assert proposed.recommendations.get().department.name == "县发改委"
     assert proposed.findings.filter(punishable=True).exists()
+    # in 限期整改: the notice served today, the period of the months chosen running from today
+    rectifying = cases[CaseState.RECTIFYING]
+    assert rectifying.outcome_document.state == DocumentState.SERVED
+    assert rectifying.rectification_deadline.start == rectifying.outcome_document.served_on
+    assert rectifying.rectification_deadline.amount == rectifying.rectification_months == 2
     # found in order, for the chief to close
     assert cases[CaseState.TO_CLOSE].outcome == Outcome.NONE and cases[CaseState.TO_CLOSE].outcome_document is None
