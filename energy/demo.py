@@ -2,7 +2,8 @@
 
 The cases stand at the stages a newcomer meets first: a notice awaiting approval, a written inspection with the
 unit's materials in, a 限期整改通知书 awaiting approval, a referral awaiting the chief's decision, a unit in 限期整改,
-and a case found in order awaiting the chief's closing. Each public service is its own durable transaction, so this runs outside one.
+and a case found in order awaiting the chief's closing. Each public service is its own durable transaction, so this
+runs outside one.
 """
 
 import datetime
