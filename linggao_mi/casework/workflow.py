@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import User
 
 from .models import Case, CaseEvent, of_case
-from .registry import WORKFLOWS
 from .rules import STATE_FORBIDS, RuleViolation
 from .selectors import user_may
 
@@ -75,8 +74,9 @@ class Step:
         return (self.target,) if isinstance(self.target, str) else tuple(dict.fromkeys(self.target.values()))
 
     @property
-    def records_only(self) -> bool:
-        return self.target is None
+    def who(self) -> str:
+        """Who may take the step, as the progress view says it."""
+        return PERMISSION_LABELS[self.permission]
 
     def check(self, case: Case) -> None:
         """Refuse (RuleViolation) unless the case stands where this step may be taken and its guards hold."""
@@ -138,7 +138,6 @@ class Workflow:
             unknown = (set(step.sources) | set(step.targets)) - states
             if unknown:
                 raise ValueError(f"step {step.name!r} names unknown states {sorted(unknown)}")
-        WORKFLOWS[self.model] = self
 
     def __getitem__(self, name: str) -> Step:
         return self._by_name[name]

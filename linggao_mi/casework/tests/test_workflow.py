@@ -1,14 +1,11 @@
 """The workflow table of the kit (casework.workflow) on the test regime's DemoCase, with a small table made here.
 
-A Workflow registers itself in casework.registry.WORKFLOWS by model: every table made here is made inside
-`monkeypatch.setitem`, so the registry is as it was after each test.
 """
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 
-from linggao_mi.casework import registry
 from linggao_mi.casework.models import CaseEvent, of_case
 from linggao_mi.casework.rules import STATE_FORBIDS, Rule, RuleViolation
 from linggao_mi.casework.workflow import CREATE, DECIDE, HANDLE, PERMISSION_LABELS, Step, Workflow, path_guard
@@ -34,15 +31,7 @@ STEPS = (
 
 
 @pytest.fixture
-def registered(monkeypatch):
-    """Make tables inside this: the registry entry for DemoCase is put back (or removed) afterwards."""
-    monkeypatch.setitem(registry.WORKFLOWS, DemoCase, registry.WORKFLOWS.get(DemoCase))
-    if registry.WORKFLOWS[DemoCase] is None:
-        del registry.WORKFLOWS[DemoCase]
-
-
-@pytest.fixture
-def table(registered):
+def table():
     return Workflow(DemoCase, STEPS)
 
 
@@ -60,16 +49,11 @@ def events(case) -> list[tuple]:
 # ---------------------------------------------------------------- the table itself
 
 
-def test_the_table_registers_itself_by_model(table):
-    assert registry.workflow_of(DemoCase) is table
+def test_steps_are_found_by_name_in_table_order(table):
     assert [s.name for s in table] == ["open", "note", "decide", "reopen"]
     assert table["decide"] is STEPS[2]
     with pytest.raises(KeyError):
         table["nothing"]
-
-
-def test_the_registry_is_restored_after_a_test():
-    assert DemoCase not in registry.WORKFLOWS
 
 
 @pytest.mark.parametrize(
@@ -81,22 +65,20 @@ def test_the_registry_is_restored_after_a_test():
     ],
     ids=["source", "target", "branch"],
 )
-def test_unknown_states_are_refused_at_construction(registered, step):
+def test_unknown_states_are_refused_at_construction(step):
     with pytest.raises(ValueError, match="archived"):
         Workflow(DemoCase, (*STEPS, step))
-    assert DemoCase not in registry.WORKFLOWS  # a refused table is not registered
 
 
-def test_duplicate_step_names_are_refused(registered):
+def test_duplicate_step_names_are_refused():
     with pytest.raises(ValueError, match="duplicate"):
         Workflow(DemoCase, (*STEPS, Step("note", "再记录", (CLOSED,))))
-    assert DemoCase not in registry.WORKFLOWS
 
 
 def test_targets_and_records_only():
     note, decide, reopen = STEPS[1:]
-    assert note.records_only and note.targets == ()
-    assert not decide.records_only and decide.targets == (CLOSED, OPEN)
+    assert note.target is None and note.targets == ()
+    assert decide.targets == (CLOSED, OPEN)
     assert reopen.targets == (OPEN,)
     assert Step("x", "x", (OPEN,), {"a": CLOSED, "b": CLOSED}).targets == (CLOSED,)  # each state once
     assert set(PERMISSION_LABELS) == {CREATE, HANDLE, DECIDE}
@@ -282,7 +264,7 @@ def named_for_reporting(case: DemoCase) -> None:
         raise RuleViolation(OFF_PATH)
 
 
-def test_a_step_off_the_case_path_is_not_offered_but_still_refused(registered, make_case, users):
+def test_a_step_off_the_case_path_is_not_offered_but_still_refused(make_case, users):
     table = Workflow(DemoCase, (*STEPS, Step("report", "报告", (OPEN,), None, HANDLE, guards=(named_for_reporting,))))
     case = make_case()
     inspector = users["inspector1"]
