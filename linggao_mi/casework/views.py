@@ -28,27 +28,17 @@ def workspace(request):
     )
 
 
-def case_for_step(request, *, workflow: Workflow, case, step: str):
-    """The case a step page acts on: PermissionDenied unless the user holds the step's permission on it.
-
-    `case` is already read through the regime's selector (outside the user's scope → 404)."""
+def step_view(request, *, workflow: Workflow, case, step: str, form_class, service, success: str, note: str = ""):
+    """The page of one step on `case` (read through the regime's selector: outside the user's scope → 404): its form,
+    then the service with the actor, the case and the form's `service_kwargs()`. A user without the step's permission
+    gets 403; a refusal shows inline with its rule and clause, and what blocks the step now shows above the form."""
     if not workflow.may(request.user, case, step):
         raise PermissionDenied
-    return case
-
-
-def step_view(request, *, workflow: Workflow, case, step: str, form_class, service, success: str, target=None,
-              note: str = ""):
-    """The page of one step on `case`: its form, the service with the form's `service_kwargs()` (and the actor and
-    the case, or what `target(case)` names instead); a refusal shows inline with its rule and clause, and what
-    blocks the step now shows above the form."""
-    case = case_for_step(request, workflow=workflow, case=case, step=step)
     bound = request.method == "POST"
     form = form_class(request.POST if bound else None, request.FILES if bound else None, case=case)
     if bound and form.is_valid():
         try:
-            on = target(case) if target else {"case": case}
-            service(actor=request.user, **on, **form.service_kwargs())
+            service(actor=request.user, case=case, **form.service_kwargs())
         except RuleViolation as exc:
             form.add_error(None, str(exc))
         except ValidationError as exc:
