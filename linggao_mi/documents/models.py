@@ -124,7 +124,3 @@ class OfficialDocument(models.Model):
     @property
     def state_badge(self) -> str:
         return DocumentState(self.state).badge
-
-    @property
-    def pdf_filename(self) -> str:
-        return f"{self.number or '草稿-' + self.title}.pdf"
