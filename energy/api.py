@@ -104,7 +104,6 @@ class CaseSerializer(serializers.ModelSerializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices, allow_blank=True, read_only=True)
     verification_result = serializers.ChoiceField(choices=VerificationResult.choices, allow_blank=True, read_only=True)
     deadlines = CaseDeadlinesField()
-    next_steps = NextStepsField(WORKFLOW)
 
     class Meta:
         model = InspectionCase
@@ -114,8 +113,18 @@ class CaseSerializer(serializers.ModelSerializer):
             "notice_requirements", "materials_received_on", "ended_on", "outcome", "rectification_requirements",
             "rectification_months", "extension_months", "suggestions", "outcome_document", "report_received_on",
             "verified_on", "verification_result", "closed_on", "close_reason", "created_at", "deadlines",
-            "next_steps",
         ]
+        read_only_fields = fields
+
+
+class CaseDetailSerializer(CaseSerializer):
+    """One case, with the steps the requesting user may take now (read from the workflow table: its guards cost
+    queries of their own, so lists leave them out)."""
+
+    next_steps = NextStepsField(WORKFLOW)
+
+    class Meta(CaseSerializer.Meta):
+        fields = [*CaseSerializer.Meta.fields, "next_steps"]
         read_only_fields = fields
 
 
@@ -360,30 +369,29 @@ ENDPOINTS = {
     list=extend_schema(summary="节能监察案件列表（限本人可见）", tags=[TAG]),
     retrieve=extend_schema(summary="节能监察案件详情", tags=[TAG]),
     create=extend_schema(
-        summary="立案", tags=[TAG], request=PlanSerializer, responses={201: CaseSerializer, 400: RuleError}
+        summary="立案", tags=[TAG], request=PlanSerializer, responses={201: CaseDetailSerializer, 400: RuleError}
     ),
 )
 @step_actions(WORKFLOW, ENDPOINTS, tag=TAG)
 class CaseViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """节能监察案件（限本人可见）；办理步骤见工作流表。"""
 
-    serializer_class = CaseSerializer
+    serializer_class = CaseDetailSerializer
     queryset = InspectionCase.objects.none()
     filterset_fields = ["state", "unit", "mode", "trigger"]
-    workflow = WORKFLOW
 
     def get_queryset(self):
         return with_deadlines(cases_list(self.request.user).prefetch_related("findings"))
 
     def get_serializer_class(self):
-        return PlanSerializer if self.action == "create" else CaseSerializer
+        return {"create": PlanSerializer, "list": CaseSerializer}.get(self.action, CaseDetailSerializer)
 
     def create(self, request, *args, **kwargs):
         data = PlanSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         case = services.inspection_plan(actor=request.user, **data.validated_data)
         fresh = self.get_queryset().get(pk=case.pk)
-        return Response(CaseSerializer(fresh, context={"request": request}).data, status=201)
+        return Response(CaseDetailSerializer(fresh, context={"request": request}).data, status=201)
 
 
 router = api_router()

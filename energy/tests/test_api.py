@@ -6,6 +6,8 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from energy import rules, services
@@ -362,3 +364,17 @@ def test_extension_requests_in_the_window_only(users, unit):
             assert response.status_code == 200, response.json()
         else:
             assert "受理期间" in refusal(response, rules.EXTENSION_WINDOW)["explanation"]
+
+
+def test_the_case_list_costs_the_same_queries_for_one_case_or_many(users, unit):
+    """Lists leave out each case's next steps (their guards query per case); the deadlines come prefetched."""
+    client = api(users["inspector1"])
+    decide_violation(users, onsite_recorded(users, unit))
+    with CaptureQueriesContext(connection) as one:
+        assert len(client.get(CASES).json()["results"]) == 1
+    for _ in range(3):
+        plan(users, unit)
+    with CaptureQueriesContext(connection) as four:
+        body = client.get(CASES).json()
+    assert len(body["results"]) == 4 and "next_steps" not in body["results"][0]
+    assert len(four.captured_queries) == len(one.captured_queries)
