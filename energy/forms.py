@@ -175,7 +175,8 @@ class RecordForm(FindingsStepForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         case = self.case
-        self.fields["inspectors"].queryset = case.inspectors.all()
+        # In a stable order: the 笔录 lists the inspectors as the form returns them.
+        self.fields["inspectors"].queryset = case.inspectors.order_by("pk")
         self.fields["inspectors"].initial = list(case.inspectors.all())
         self.fields["place"].initial = case.unit.address
         self.fields["signer_name"].initial = case.unit.legal_representative
