@@ -67,7 +67,8 @@ def case_steps_context(request, *, workflow: Workflow, case) -> dict:
     """What a case page shows of its workflow: the steps the user may take now (with what blocks each) and the
     progress of the whole table."""
     actions, urls = [], set()
-    for next_step in workflow.next_steps(request.user, case):
+    progress = workflow.progress(case)
+    for next_step in workflow.next_steps(request.user, case, progress):
         step = next_step.step
         if step.document:
             document = getattr(case, step.document)
@@ -78,4 +79,4 @@ def case_steps_context(request, *, workflow: Workflow, case) -> dict:
             continue  # steps taken on one page (decide or propose, confirm or return) show once
         urls.add(url)
         actions.append({"step": step, "url": url, "blocker": next_step.blocker})
-    return {"actions": actions, "progress": workflow.progress(case)}
+    return {"actions": actions, "progress": progress}

@@ -156,12 +156,16 @@ class Workflow:
         step = self[step] if isinstance(step, str) else step
         return user_may(user, case, step.permission)
 
-    def next_steps(self, user: User, case: Case) -> list[NextStep]:
-        """The steps on the case's path that `user` may take from its state, each with what blocks it now (or None)."""
+    def next_steps(self, user: User, case: Case, progress: list[ProgressRow] | None = None) -> list[NextStep]:
+        """The steps on the case's path that `user` may take from its state, each with what blocks it now (or None).
+
+        Read off `progress` (the case's progress rows, made here when not given), so a page that shows both
+        evaluates each guard once."""
+        rows = self.progress(case) if progress is None else progress
         return [
-            NextStep(step, step.blocker(case))
-            for step in self.steps
-            if case.state in step.sources and step.applies(case) and self.may(user, case, step)
+            NextStep(row.step, row.blocker)
+            for row in rows
+            if row.status in ("next", "blocked") and row.step.applies(case) and self.may(user, case, row.step)
         ]
 
     def progress(self, case: Case) -> list[ProgressRow]:
