@@ -19,6 +19,7 @@ WORKSPACE_NAV: list[NavEntry] = [
     NavEntry("用能单位", "energy:unit_list", "energy.view_energyunit"),
     NavEntry("节能监察", "energy:case_list", "energy.view_energyunit"),
     NavEntry("执法监督", "inspections:index"),
+    NavEntry("申诉检举", "inspections:complaint_list", "inspections.view_complaint"),
     NavEntry("法制审核", "inspections:legal_queue", "inspections.review_legalreview"),
     NavEntry("处罚裁量基准", "discretion"),
     NavEntry("期限", "deadlines:list"),

@@ -156,6 +156,12 @@ SPECTACULAR_SETTINGS = {
 # Celery: Redis when REDIS_URL is set; otherwise an embedded file-system broker so that a first run
 # needs no server. Every periodic schedule of the portal is declared here and nowhere else.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The cache (the public forms' rate limits) is shared by every web process through Redis when there is one.
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+# How texts to the public are sent: the default records them (inspections.OutgoingMessage) for a clerk or an SMS
+# gateway to pick up; a deployment names its gateway's backend class here.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "inspections.sms.RecordingBackend")
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"
 if not REDIS_URL:
     _queue = VAR_DIR / "celery-queue"
