@@ -150,6 +150,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CheckItemEnum": "energy.choices.CheckItem",
         "MeasureEnum": "energy.choices.Measure",
+        "InspectionCaseStateEnum": "energy.choices.CaseState",
+        "OversightCheckStateEnum": "inspections.choices.CheckState",
+        "SupervisionStateEnum": "inspections.choices.SupervisionState",
+        "FaultStateEnum": "inspections.choices.FaultState",
     },
 }
 
