@@ -35,8 +35,10 @@ setup: debs-run $(VENV)/.installed
 	$(PY) manage.py load_registers
 	$(PY) manage.py load_demo
 
+# DEBUG stays off (settings.local); links in e-mails point at the port actually served unless SITE_URL says otherwise.
+run: export SITE_URL := $(or $(SITE_URL),http://127.0.0.1:$(PORT))
 run: setup
-	@echo "门户： http://127.0.0.1:$(PORT)/   演示账号密码： $${DEMO_PASSWORD:-linggao-demo}"
+	@echo "门户： $(SITE_URL)/   演示账号密码： $${DEMO_PASSWORD:-linggao-demo}"
 	@trap 'kill 0' EXIT INT TERM; \
 	$(VENV)/bin/celery -A linggao_mi worker --beat --loglevel=INFO --concurrency=1 \
 	  --schedule=var/celerybeat-schedule & \

@@ -41,8 +41,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "linggao_mi.org.views.bad_request"
 handler403 = "linggao_mi.org.views.permission_denied"
 handler404 = "linggao_mi.org.views.page_not_found"
+handler500 = "linggao_mi.org.views.server_error"
 
 admin.site.site_header = "临高县工业和信息化局 监管业务平台"
 admin.site.site_title = "监管业务平台管理"
