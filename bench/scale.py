@@ -1,7 +1,7 @@
 """Benchmark at a province's scale: the case list beside its raw-SQL floor and the admin, the reminder sweep, PDFs,
 and throughput under gunicorn, all in one run.
 
-    .venv/bin/python bench/scale.py --cases 100000 [--json PATH] [--repeat 7] [--seconds 10] [--keep]
+    .venv/bin/python bench/scale.py --cases 100000 [--json PATH] [--repeat 7] [--seconds 10] [--keep] [--long-stop]
 
 Against DATABASE_URL's PostgreSQL server it creates its own database (`<name>_scale`), migrates it, loads the
 registers and the demo (accounts, a case at every stage), then adds N energy-inspection cases server-side with
@@ -394,7 +394,7 @@ def row(measure, median, floor=None, admin=None, queries=None, per_second=None) 
             "queries": queries, "per_second": r(per_second)}
 
 
-def measure_sweeps(results: list, today: datetime.date) -> None:
+def measure_sweeps(results: list, today: datetime.date, long_stop: bool) -> None:
     from django.contrib.auth.models import User
     from django.db import connection
 
@@ -409,8 +409,9 @@ def measure_sweeps(results: list, today: datetime.date) -> None:
         ("daily, second run", today),
         ("catch-up after a month's stop", today + datetime.timedelta(days=30)),
         ("catch-up after a month's stop, second run", today + datetime.timedelta(days=30)),
-        ("catch-up, every open deadline past due", today + datetime.timedelta(days=400)),
     ]
+    if long_stop:
+        runs.append(("catch-up, every open deadline past due", today + datetime.timedelta(days=400)))
     for name, day in runs:
         open_before = Deadline.objects.filter(state="open").count()
         queries = Queries()
@@ -551,6 +552,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--seconds", type=float, default=10, help="per URL under gunicorn")
     parser.add_argument("--keep", action="store_true", help="keep the scale database afterwards")
+    parser.add_argument("--long-stop", action="store_true", help="also sweep with every open deadline past due")
     args = parser.parse_args()
 
     url, server = scale_database_url(os.environ.get("DATABASE_URL", ""))
@@ -576,7 +578,7 @@ def main() -> None:
         measure_lists(results, args.repeat, today)
         measure_pdf(results, args.repeat)
         measure_gunicorn(results, args.seconds)
-        measure_sweeps(results, today)  # last: it turns deadlines overdue
+        measure_sweeps(results, today, args.long_stop)  # last: it turns deadlines overdue
         print_table(results)
         if args.json:
             args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1))
