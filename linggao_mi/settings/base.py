@@ -82,6 +82,10 @@ DATABASES = {
         default=f"sqlite:///{VAR_DIR / 'linggao.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The portal's queries are short: PostgreSQL's JIT compiled a deep list page for 2.5 s of its 2.6 s
+    # (shared/measurements/2026-11-29-scale.md), so it stays off for the portal's connections.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
