@@ -64,7 +64,9 @@ def walk_to_feedback(users, case, day=None):
     day = day or TODAY()
     case = record(users, case, ProcedureStep.SELECT, day)
     if case.announced:
-        case = services.notice_draft(actor=users["inspector1"], case=case, requirements="请备齐节能审查意见及能源台帐。")
+        case = services.notice_draft(
+            actor=users["inspector1"], case=case, requirements="请备齐节能审查意见及能源台帐。"
+        )
         issue_and_serve(users, case.notice_document, day)
         case.refresh_from_db()
     for step in RECORDED_STEPS[1:]:
