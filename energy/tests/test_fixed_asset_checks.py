@@ -6,8 +6,15 @@ import pytest
 from pypdf import PdfReader
 
 from energy.fixed_asset import services
-from energy.fixed_asset.choices import CheckKind, CheckMethod, CheckOccasion, CheckState, MeasureKind, ProcedureStep
-from energy.fixed_asset.choices import TriggerCode
+from energy.fixed_asset.choices import (
+    CheckKind,
+    CheckMethod,
+    CheckOccasion,
+    CheckState,
+    MeasureKind,
+    ProcedureStep,
+    TriggerCode,
+)
 from energy.fixed_asset.rules import PENALTY_BASIS, RULE_PERIODIC_CHECK
 from energy.fixed_asset.workflow import WORKFLOW
 from linggao_mi.casework.rules import RuleViolation
