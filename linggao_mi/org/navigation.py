@@ -18,6 +18,7 @@ WORKSPACE_NAV: list[NavEntry] = [
     NavEntry("公共服务事项", "services:list"),
     NavEntry("用能单位", "energy:unit_list", "energy.view_energyunit"),
     NavEntry("节能监察", "energy:case_list", "energy.view_energyunit"),
+    NavEntry("固定资产投资项目", "energy:fixed_asset_projects", "energy.view_fixedassetproject"),
     NavEntry("期限", "deadlines:list"),
     NavEntry("期限计算", "deadlines:calculator"),
     NavEntry("通知", "notifications:inbox"),
