@@ -93,7 +93,8 @@ def test_from_a_new_project_to_a_stop_construction_order(browser, live_server, u
         expect(inspector.get_by_role("heading", level=1)).to_contain_text("已制定检查方案")
         case = ProjectCheck.objects.get()
         actions = inspector.get_by_role("navigation", name="办理操作")
-        steps = ("（1）选择检查对象", "（3）听取介绍", "（4）查阅台帐", "（5）实地勘察", "（6）面谈询问", "（7）情况汇总")
+        steps = ("（1）选择检查对象", "（3）听取介绍", "（4）查阅台帐", "（5）实地勘察", "（6）面谈询问",
+                 "（7）情况汇总")
         for label in steps:
             actions.get_by_role("link", name=label).click()
             inspector.get_by_label("日期", exact=True).fill(today)
