@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from inspections import views as inspections_views
 from linggao_mi.casework import views as casework_views
 from linggao_mi.org import views as org_views
 
@@ -13,6 +14,7 @@ api_v1 = [
     path("", include("linggao_mi.deadlines.api")),
     path("", include("linggao_mi.casework.api")),
     path("", include("energy.api")),
+    path("", include("inspections.api")),
 ]
 
 urlpatterns = [
@@ -28,6 +30,8 @@ urlpatterns = [
     path("documents/", include("linggao_mi.documents.urls")),
     path("attachments/", include("linggao_mi.attachments.urls")),
     path("energy/", include("energy.urls")),
+    path("inspections/", include("inspections.urls")),
+    path("discretion/", inspections_views.discretion_list, name="discretion"),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "boundaries",
     "services",
     "energy",
+    "inspections",
 ]
 
 MIDDLEWARE = [
