@@ -352,3 +352,16 @@ class WrittenReply(models.Model):
 
     def __str__(self) -> str:
         return f"限期书面答复（{self.required_on:%Y-%m-%d}）"
+
+
+# 三（五） fixed-asset investment projects live in their own sub-package; imported here so Django finds the models.
+from .fixed_asset.models import (  # noqa: E402,F401
+    CheckStepRecord,
+    FixedAssetProject,
+    ProjectChange,
+    ProjectCheck,
+    ProjectCheckGroupObjectPermission,
+    ProjectCheckUserObjectPermission,
+    ProjectMeasure,
+    ProjectTrigger,
+)

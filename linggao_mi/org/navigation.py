@@ -18,6 +18,7 @@ WORKSPACE_NAV: list[NavEntry] = [
     NavEntry("公共服务事项", "services:list"),
     NavEntry("用能单位", "energy:unit_list", "energy.view_energyunit"),
     NavEntry("节能监察", "energy:case_list", "energy.view_energyunit"),
+    NavEntry("固定资产投资项目", "energy:fixed_asset_projects", "energy.view_fixedassetproject"),
     NavEntry("执法监督", "inspections:index"),
     NavEntry("申诉检举", "inspections:complaint_list", "inspections.view_complaint"),
     NavEntry("法制审核", "inspections:legal_queue", "inspections.review_legalreview"),

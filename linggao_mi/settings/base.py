@@ -195,6 +195,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "linggao_mi.deadlines.tasks.send_deadline_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    # 三（五）2(4): fixed-asset projects not started within two years after passing their energy review.
+    "fixed-asset-not-started": {
+        "task": "energy.fixed_asset.tasks.detect_not_started",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 # Days before a deadline when its responsible people are first reminded.
 DEADLINE_REMINDER_LEAD_DAYS = int(os.environ.get("DEADLINE_REMINDER_LEAD_DAYS", "3"))
