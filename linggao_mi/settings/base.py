@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "boundaries",
     "services",
     "energy",
+    "infoproj",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +174,11 @@ CELERY_BEAT_SCHEDULE = {
     "deadline-reminders": {
         "task": "linggao_mi.deadlines.tasks.send_deadline_reminders",
         "schedule": crontab(hour=7, minute=30),
+    },
+    # 三（三）: at the week's end (Friday afternoon), key projects with no weekly record this week are chased.
+    "key-project-weekly-tracking": {
+        "task": "infoproj.tasks.chase_weekly_tracking",
+        "schedule": crontab(day_of_week="fri", hour=16, minute=0),
     },
 }
 # Days before a deadline when its responsible people are first reminded.
