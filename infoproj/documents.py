@@ -11,6 +11,7 @@ Facts come from the records; the drafter writes only the narrative.
 """
 
 from django.conf import settings
+from django.db.models import Q
 
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.deadlines.periods import cn_date
@@ -105,9 +106,11 @@ def quarterly_facts(case) -> dict:
     first, last = quarter_bounds(case.period_year, case.quarter)
     projects = []
     chart_rows = []
+    tracked = Q(created_at__date__lte=last) | Q(weekly_records__week_start__range=(first, last))
     for project in (
-        KeyProject.objects.filter(created_at__date__lte=last)
+        KeyProject.objects.filter(tracked)
         .exclude(state=KeyProjectState.COMPLETED, completed_on__lt=first)
+        .distinct()
         .order_by("pk")
     ):
         records = list(project.weekly_records.filter(week_start__range=(first, last)).order_by("week_start"))

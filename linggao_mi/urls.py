@@ -13,6 +13,7 @@ api_v1 = [
     path("", include("linggao_mi.deadlines.api")),
     path("", include("linggao_mi.casework.api")),
     path("", include("energy.api")),
+    path("", include("infoproj.api")),
 ]
 
 urlpatterns = [
@@ -28,6 +29,8 @@ urlpatterns = [
     path("documents/", include("linggao_mi.documents.urls")),
     path("attachments/", include("linggao_mi.attachments.urls")),
     path("energy/", include("energy.urls")),
+    path("infoproj/", include("infoproj.urls")),
+    path("tenders/", include("infoproj.public_urls")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
