@@ -15,6 +15,7 @@ api_v1 = [
     path("", include("linggao_mi.casework.api")),
     path("", include("energy.api")),
     path("", include("inspections.api")),
+    path("", include("infoproj.api")),
 ]
 
 urlpatterns = [
@@ -35,6 +36,8 @@ urlpatterns = [
     path("complaints/new/", inspections_views.complaint_new, name="complaint_new"),
     path("complaints/received/", inspections_views.complaint_received, name="complaint_received"),
     path("complaints/track/", inspections_views.complaint_track, name="complaint_track"),
+    path("infoproj/", include("infoproj.urls")),
+    path("tenders/", include("infoproj.public_urls")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "services",
     "energy",
     "inspections",
+    "infoproj",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +200,11 @@ CELERY_BEAT_SCHEDULE = {
     "fixed-asset-not-started": {
         "task": "energy.fixed_asset.tasks.detect_not_started",
         "schedule": crontab(hour=7, minute=0),
+    },
+    # 三（三）: at the week's end (Friday afternoon), key projects with no weekly record this week are chased.
+    "key-project-weekly-tracking": {
+        "task": "infoproj.tasks.chase_weekly_tracking",
+        "schedule": crontab(day_of_week="fri", hour=16, minute=0),
     },
 }
 # Days before a deadline when its responsible people are first reminded.
