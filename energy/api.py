@@ -11,7 +11,7 @@ from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.response import Response
 
 from linggao_mi.casework.api import CaseDeadlinesField, RuleError, RuleViolationMixin, api_router, with_deadlines
-from linggao_mi.casework.api_steps import NextStepsField, StepEndpoint, serve_endpoint, step_actions
+from linggao_mi.casework.api_steps import NextStepsField, ServeSerializer, StepEndpoint, serve_step, step_actions
 from linggao_mi.org.models import Department
 
 from . import services
@@ -25,6 +25,7 @@ from .choices import (
     Trigger,
     VerificationResult,
 )
+from .fixed_asset import api as fixed_asset_api
 from .models import EnergyUnit, Finding, InspectionCase
 from .selectors import UNIT_VIEW, cases_list
 from .workflow import WORKFLOW
@@ -323,7 +324,7 @@ class CloseSerializer(serializers.Serializer):
 ENDPOINTS = {
     "notice_draft": StepEndpoint(NoticeDraftSerializer, services.notice_draft),
     "plan_correct": StepEndpoint(PlanCorrectSerializer, services.plan_correct),
-    "notice_served": serve_endpoint(WORKFLOW, "notice_served"),
+    "notice_served": StepEndpoint(ServeSerializer, serve_step(WORKFLOW, "notice_served")),
     "materials_receive": StepEndpoint(MaterialsSerializer, services.materials_receive),
     "record_file": StepEndpoint(RecordSerializer, services.record_file),
     "reply_require": StepEndpoint(ReplyRequireSerializer, services.reply_require),
@@ -334,7 +335,7 @@ ENDPOINTS = {
     "outcome_propose": StepEndpoint(OutcomeSerializer, services.outcome_propose),
     "outcome_confirm": StepEndpoint(ConfirmSerializer, services.outcome_confirm),
     "outcome_return": StepEndpoint(ReturnSerializer, services.outcome_return),
-    "outcome_served": serve_endpoint(WORKFLOW, "outcome_served"),
+    "outcome_served": StepEndpoint(ServeSerializer, serve_step(WORKFLOW, "outcome_served")),
     "extension_request": StepEndpoint(ExtensionRequestSerializer, services.extension_request),
     "extension_decide": StepEndpoint(ExtensionDecideSerializer, services.extension_decide),
     "report_receive": StepEndpoint(ReportSerializer, services.report_receive),
@@ -376,4 +377,5 @@ class CaseViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadOnly
 router = api_router()
 router.register("energy/units", UnitViewSet, basename="energy-unit")
 router.register("energy/cases", CaseViewSet, basename="energy-case")
+fixed_asset_api.register(router)  # 三（五） fixed-asset projects and their checks
 urlpatterns = router.urls

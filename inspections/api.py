@@ -11,7 +11,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.permissions import AllowAny
 
 from linggao_mi.casework.api import CaseDeadlinesField, RuleViolationMixin, api_router, with_deadlines
-from linggao_mi.casework.api_steps import NextStepsField, StepEndpoint, serve_endpoint, step_actions
+from linggao_mi.casework.api_steps import NextStepsField, ServeSerializer, StepEndpoint, serve_step, step_actions
 
 from . import rules, selectors, services
 from .choices import Referral, ReviewResult, Sanction
@@ -225,16 +225,16 @@ CHECK_ENDPOINTS = {
     "close": StepEndpoint(ReasonSerializer, services.check_close),
 }
 SUPERVISION_ENDPOINTS = {
-    "notice_served": serve_endpoint(SUPERVISION_WORKFLOW, "notice_served"),
+    "notice_served": StepEndpoint(ServeSerializer, serve_step(SUPERVISION_WORKFLOW, "notice_served")),
     "review_apply": StepEndpoint(ReviewApplySerializer, services.review_apply),
     "review_draft": StepEndpoint(ReviewDraftSerializer, services.review_draft),
-    "review_served": serve_endpoint(SUPERVISION_WORKFLOW, "review_served"),
+    "review_served": StepEndpoint(ServeSerializer, serve_step(SUPERVISION_WORKFLOW, "review_served")),
     "report_receive": StepEndpoint(WrittenReportSerializer, services.supervision_report_receive),
     "close": StepEndpoint(ReasonSerializer, services.supervision_close),
 }
 FAULT_ENDPOINTS = {
     "decision_draft": StepEndpoint(DecisionDraftSerializer, services.decision_draft),
-    "decision_served": serve_endpoint(FAULT_WORKFLOW, "decision_served"),
+    "decision_served": StepEndpoint(ServeSerializer, serve_step(FAULT_WORKFLOW, "decision_served")),
     "refer": StepEndpoint(ReferSerializer, services.fault_refer),
     "close": StepEndpoint(ReasonSerializer, services.fault_close),
 }
