@@ -135,6 +135,17 @@ class DiscretionUse(models.Model):
         return f"{self.standard}（{self.circumstance.get_kind_display()}）{amount}"
 
 
+class SentToLegalReview:
+    """Cases whose major decisions go to 法制审核: a legal reviewer sees those sent to review, and only those."""
+
+    @classmethod
+    def also_visible_to(cls, user) -> models.Q | None:
+        if not user.has_perm("inspections.review_legalreview"):
+            return None
+        sent = LegalReview.objects.filter(content_type=ContentType.objects.get_for_model(cls))
+        return models.Q(pk__in=sent.values("object_id"))
+
+
 # ---------------------------------------------------------------- 三（一）1–4 oversight checks
 
 
@@ -227,7 +238,7 @@ class FileScore(models.Model):
 
 
 @register_case_model
-class SupervisionCase(Case):
+class SupervisionCase(SentToLegalReview, Case):
     """One 《执法监督通知（决定）书》 (三（一）5): the unit's correction, its 复查 and its written report."""
 
     CLOSED_STATES = (SupervisionState.CLOSED,)
@@ -320,7 +331,7 @@ class SupervisionCaseGroupObjectPermission(GroupObjectPermissionBase):
 
 
 @register_case_model
-class FaultCase(Case):
+class FaultCase(SentToLegalReview, Case):
     """追究行政执法过错责任 against one staff member (三（一）6)."""
 
     CLOSED_STATES = (FaultState.CLOSED,)

@@ -61,6 +61,7 @@ FILE_NOT_FOUND = Rule("inspections.file_not_found", "未找到该案号的行政
 FILE_SCORED = Rule("inspections.file_scored", "该案卷已在本次检查中评查", "三（一）4(2)")
 FILE_SCORE_RANGE = Rule("inspections.file_score_range", "案卷评查各项得分须为非负整数，总分不超过100分", "三（一）4(2)")
 FILE_OWN_CASE = Rule("inspections.file_own_case", "执法监督检查的案卷不能在本次检查中评查自身", "三（一）4(2)")
+SITE_NOTES = Rule("inspections.site_notes", "登记现场核查须写明核查的情况", "三（一）4(2)")
 SUMMARY_REQUIRED = Rule(
     "inspections.summary_required",
     "监督检查结束后应当进行总结，并对存在的普遍性、倾向性问题提出整改意见",

@@ -464,7 +464,7 @@ def complaint_detail(request, pk: int):
     bound = {}
     if action in TRIAGE:
         form_class, service, success = TRIAGE[action]
-        form = form_class(request.POST)
+        form = form_class(request.POST, prefix=action)  # one page, four forms: ids must not clash
         bound[action] = form
         if form.is_valid():
             try:
@@ -474,14 +474,14 @@ def complaint_detail(request, pk: int):
             else:
                 messages.success(request, success)
                 return redirect("inspections:complaint_detail", pk=complaint.pk)
-    forms_ = {name: bound.get(name) or spec[0]() for name, spec in TRIAGE.items()}
+    forms_ = {name: bound.get(name) or spec[0](prefix=name) for name, spec in TRIAGE.items()}
     return render(
         request,
         "inspections/complaint_detail.html",
         {
             "complaint": complaint,
             "forms": forms_,
-            "can_triage": request.user.has_perm(services.TRIAGE_PERMISSION),
+            "can_triage": request.user.has_perm(services.complaints.TRIAGE_PERMISSION),
             "files": complaint.files.all(),
             "messages_out": complaint.messages.all(),
         },

@@ -12,7 +12,10 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from inspections.models import DiscretionUse
+from inspections.services.discretion import PenaltyInput, check_penalty, penalty_recommend
 from linggao_mi.casework.checks import late_entry
+from linggao_mi.casework.models import of_case
 from linggao_mi.casework.rules import DECISION_NEEDS_CHIEF, RuleViolation
 from linggao_mi.casework.selectors import user_may
 from linggao_mi.casework.workflow import DECIDE
@@ -33,6 +36,8 @@ class RecommendationInput:
     department: Department | None
     basis: str
     facts: str
+    # The penalty suggested from the bureau's discretion catalogue (三（二）), with its reasons; optional.
+    discretion: PenaltyInput | None = None
 
 
 def check_recommendation(rec: RecommendationInput | None) -> None:
@@ -40,9 +45,13 @@ def check_recommendation(rec: RecommendationInput | None) -> None:
         raise RuleViolation(rules.PENALTY_RECOMMENDATION)
     if not (rec.basis.strip() and rec.facts.strip()):
         raise RuleViolation(rules.PENALTY_RECOMMENDATION)
+    if rec.discretion is not None:
+        check_penalty(rec.discretion.circumstance, rec.discretion.amount, rec.discretion.reasons)
 
 
 def record_recommendation(case, rec: RecommendationInput, actor: User, day: datetime.date) -> PenaltyRecommendation:
+    if rec.discretion is not None:
+        penalty_recommend(actor=actor, case=case, **vars(rec.discretion))
     return PenaltyRecommendation.objects.create(
         case=case,
         department=rec.department,
@@ -198,6 +207,7 @@ def outcome_return(*, actor: User, case: InspectionCase, reasons: str) -> Inspec
 
     def apply(c: InspectionCase) -> None:
         c.recommendations.all().delete()
+        DiscretionUse.objects.filter(of_case(c)).delete()  # the returned proposal's penalty goes with it
         c.outcome, c.ended_on, c.rectification_months = "", None, None
 
     case, _ = WORKFLOW.run(

@@ -11,7 +11,7 @@ from .complaints import (
     complaint_refer,
     complaint_track,
 )
-from .discretion import circumstance_save, penalty_recommend, penalty_suggest
+from .discretion import PenaltyInput, check_penalty, circumstance_save, penalty_recommend, penalty_suggest
 from .fault import decision_draft, decision_served, fault_close, fault_open, fault_refer
 from .legal import legal_review_decide, legal_review_request
 from .supervision import (
@@ -25,6 +25,8 @@ from .supervision import (
 )
 
 __all__ = [
+    "PenaltyInput",
+    "check_penalty",
     "complaint_answer",
     "complaint_energy",
     "complaint_file",

@@ -139,7 +139,7 @@ def site_check(*, actor: User, case: OversightCheck, checked_on: datetime.date, 
 
     def check(c: OversightCheck) -> None:
         if not notes.strip():
-            raise RuleViolation(rules.SUMMARY_REQUIRED, "请填写现场核查情况")
+            raise RuleViolation(rules.SITE_NOTES)
 
     def apply(c: OversightCheck) -> None:
         entry = f"{cn_date(checked_on)}：{notes.strip()}"

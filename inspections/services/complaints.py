@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from energy.choices import Trigger
-from energy.services import inspection_plan
+from energy.services.planning import inspection_plan
 from linggao_mi.attachments.services import attachment_store
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.services import series_next

@@ -94,6 +94,16 @@ def check_penalty(circumstance: DiscretionCircumstance, amount: int | None, reas
         raise RuleViolation(rules.REASONS_REQUIRED)
 
 
+@dataclass(frozen=True)
+class PenaltyInput:
+    """What a regime's step carries for a recommendation: checked with check_penalty before anything is written, then
+    recorded with penalty_recommend inside the step."""
+
+    circumstance: DiscretionCircumstance
+    amount: int | None
+    reasons: str
+
+
 def penalty_recommend(
     *,
     actor: User,

@@ -87,3 +87,36 @@ def test_case_pages_api_bodies_rules_and_kinds(client, users, cases, outsider):
     } <= rules
     kinds = {k["code"] for k in client.get("/api/v1/document-kinds/").json()}
     assert {KIND_SUPERVISION_NOTICE, KIND_REVIEW_DECISION, KIND_FAULT_DECISION} <= kinds
+
+
+@pytest.mark.django_db
+def test_every_step_on_a_case_has_an_api_endpoint_and_a_refusal_cites_its_clause(client, users, cases):
+    from inspections.api import CHECK_ENDPOINTS, FAULT_ENDPOINTS, SUPERVISION_ENDPOINTS
+    from linggao_mi.casework.api_steps import missing_endpoints
+
+    for workflow, endpoints in (
+        (CHECK_WORKFLOW, CHECK_ENDPOINTS),
+        (SUPERVISION_WORKFLOW, SUPERVISION_ENDPOINTS),
+        (FAULT_WORKFLOW, FAULT_ENDPOINTS),
+    ):
+        assert missing_endpoints(workflow, endpoints) == []
+    check = cases[CHECK_WORKFLOW.model]
+    client.force_login(users["inspector1"])
+    url = f"/api/v1/inspections/checks/{check.pk}/summarize/"
+    refused = client.post(
+        url, {"summary": "已抽查", "opinions": "", "summarized_on": "1999-01-01"}, content_type="application/json"
+    )
+    assert refused.status_code == 400 and refused.json()["clause"] == "本平台办案流程"
+    done = client.post(
+        url,
+        {"summary": "已抽查", "opinions": "", "summarized_on": str(check.started_on)},
+        content_type="application/json",
+    )
+    assert done.status_code == 200 and done.json()["state"] == "reported"
+    client.force_login(users["staff"])
+    assert client.post(f"/api/v1/inspections/checks/{check.pk}/close/", {}).status_code == 403
+    served = client.post(
+        f"/api/v1/inspections/supervisions/{cases[SUPERVISION_WORKFLOW.model].pk}/notice-served/",
+        {"method": "direct", "served_on": str(check.started_on)},
+    )
+    assert served.status_code == 403

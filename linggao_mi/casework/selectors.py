@@ -58,7 +58,9 @@ def cases_visible(user: User, queryset: QuerySet) -> QuerySet:
     inspector_of = model.inspectors.through.objects.filter(user_id=user.pk).values(
         model.inspectors.field.m2m_field_name()
     )
-    return queryset.filter(Q(section__in=member_of.values("pk")) | Q(pk__in=inspector_of))
+    visible = Q(section__in=member_of.values("pk")) | Q(pk__in=inspector_of)
+    also = model.also_visible_to(user)
+    return queryset.filter(visible if also is None else visible | also)
 
 
 def case_get(user: User, queryset: QuerySet, pk: int) -> Case:

@@ -165,6 +165,8 @@ SPECTACULAR_SETTINGS = {
         "OversightCheckStateEnum": "inspections.choices.CheckState",
         "SupervisionStateEnum": "inspections.choices.SupervisionState",
         "FaultStateEnum": "inspections.choices.FaultState",
+        "ReviewResultEnum": "inspections.choices.ReviewResult",
+        "FindingResultEnum": "energy.choices.FindingResult",
     },
 }
 
