@@ -4,6 +4,8 @@ through services.py (its rules, object permissions and case timeline)."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from linggao_mi.casework.admin import ReadOnly
+
 from .models import (
     EnergyUnit,
     ExtensionRequest,
@@ -18,19 +20,6 @@ from .models import (
 )
 
 CASE_SEARCH = ["case__unit__name", "case__unit__credit_code"]
-
-
-class ReadOnly:
-    """No add, change or delete (pages, inlines and history revert alike); viewing stays with the view permission."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class FindingInline(ReadOnly, admin.TabularInline):

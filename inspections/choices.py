@@ -166,3 +166,32 @@ class FaultState(models.TextChoices):
 class Referral(models.TextChoices):
     DISCIPLINE = "discipline", "移送纪检部门（党纪处分）"
     JUDICIAL = "judicial", "移送司法机关（涉嫌犯罪）"
+
+
+class ComplaintKind(models.TextChoices):
+    """What the public may send (三（一）4(4))."""
+
+    APPEAL = "appeal", "申诉"
+    REPORT = "report", "检举"
+    ACCUSATION = "accusation", "控告"
+    NPC = "npc", "人大建议"
+    CPPCC = "cppcc", "政协建议"
+    JUDICIAL = "judicial", "司法机关建议"
+
+
+class ComplaintState(models.TextChoices):
+    RECEIVED = "received", "已受理，待分办"
+    INVESTIGATING = "investigating", "已转入执法监督调查"
+    ENERGY = "energy", "已启动节能监察"
+    REFERRED = "referred", "已移送有关部门"
+    ANSWERED = "answered", "已反馈处理结果"
+
+    @property
+    def badge(self) -> str:
+        return {
+            "received": "warning",
+            "investigating": "info",
+            "energy": "info",
+            "referred": "info",
+            "answered": "success",
+        }[self.value]

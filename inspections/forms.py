@@ -4,14 +4,17 @@ from django import forms
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from energy.choices import CheckItem, Mode
+from energy.models import EnergyUnit
 from linggao_mi.casework.forms import DATE, MultipleFileField, StepForm
-from linggao_mi.org.models import Section
+from linggao_mi.org.models import Department, Section
 
 from . import rules
 from .choices import (
     CheckContent,
     CheckMethod,
     CheckOrigin,
+    ComplaintKind,
     FaultSituation,
     NoticeDecision,
     NoticeSituation,
@@ -204,3 +207,90 @@ class PenaltyForm(forms.Form):
         from .services.discretion import penalty_suggest
 
         self.fields["circumstance"].label_from_instance = lambda c: penalty_suggest(c).text
+
+
+class ComplaintForm(forms.Form):
+    kind = forms.ChoiceField(label="类型", choices=ComplaintKind.choices, widget=forms.RadioSelect)
+    subject = forms.CharField(label="事项", max_length=100, help_text="如：对某次执法检查的申诉")
+    content = forms.CharField(
+        label="具体内容",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="涉及的股室或人员、时间、经过和您的请求",
+    )
+    name = forms.CharField(label="姓名或单位（可不填）", max_length=100, required=False)
+    phone = forms.RegexField(
+        label="手机号码（可不填，用于短信告知结果）",
+        regex=r"^1\d{10}$",
+        required=False,
+        error_messages={"invalid": "请输入11位手机号码。"},
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label="电子邮箱（可不填，用于邮件告知结果）",
+        required=False,
+        error_messages={"invalid": "请输入有效的电子邮箱地址。"},
+    )
+    uploads = MultipleFileField(label="附件（照片、录音、视频或PDF，可不传）")
+
+
+class TrackForm(forms.Form):
+    tracking_number = forms.CharField(label="受理编号", max_length=20)
+    secret = forms.CharField(label="查询密码", max_length=20, widget=forms.PasswordInput(render_value=True))
+
+
+class InvestigateForm(forms.Form):
+    checked_sections = forms.ModelMultipleChoiceField(Section.objects.all(), label="受查股室", widget=CHECKBOXES)
+    contents = forms.MultipleChoiceField(label="调查内容（三（一）2）", choices=CheckContent.choices, widget=CHECKBOXES)
+    methods = forms.MultipleChoiceField(label="调查方式（三（一）3）", choices=CheckMethod.choices, widget=CHECKBOXES)
+    inspectors = handlers_field()
+    note = forms.CharField(label="分办说明", required=False, widget=TEXT)
+
+    def service_kwargs(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["checked_sections"], data["inspectors"] = list(data["checked_sections"]), list(data["inspectors"])
+        return {**data, "started_on": today()}
+
+
+class EnergyTriageForm(forms.Form):
+    unit = forms.ModelChoiceField(EnergyUnit.objects.all(), label="被监察单位")
+    mode = forms.ChoiceField(label="监察方式", choices=Mode.choices, initial=Mode.ONSITE)
+    planned_date = forms.DateField(
+        label="监察日期",
+        widget=DATE,
+        initial=today,
+        help_text="处理举报、投诉的现场监察无需提前7日书面通知（三（四）5(2)）",
+    )
+    items = forms.MultipleChoiceField(label="监察内容（三（四）2）", choices=CheckItem.choices, widget=CHECKBOXES)
+    inspectors = forms.ModelMultipleChoiceField(
+        staff(), label="监察人员", widget=CHECKBOXES, help_text="现场监察2名以上，持有效行政执法证件"
+    )
+    note = forms.CharField(label="分办说明", required=False, widget=TEXT)
+
+    def service_kwargs(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["inspectors"] = list(data["inspectors"])
+        return data
+
+
+class ReferTriageForm(forms.Form):
+    department = forms.ModelChoiceField(
+        Department.objects.filter(is_bureau=False, assignments__isnull=False).distinct(),
+        label="移送部门",
+        help_text="职责边界表中负责该事项的部门",
+    )
+    note = forms.CharField(label="移送理由", widget=TEXT)
+
+    def service_kwargs(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class AnswerForm(forms.Form):
+    feedback = forms.CharField(
+        label="处理结果反馈",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="将显示在查询页面，并以短信、电子邮件告知（提交人留有的）",
+    )
+
+    def service_kwargs(self) -> dict:
+        return dict(self.cleaned_data)

@@ -14,11 +14,12 @@ DECIDE_ALL = perms("inspections", CASES, ("decide",))
 OPEN = perms("inspections", ["oversightcheck", "supervisioncase"], ("add",))
 CATALOGUE = perms("inspections", ["discretionstandard", "discretioncircumstance"], ("add", "change", "view"))
 LEGAL = ["inspections.review_legalreview", "inspections.view_legalreview"]
+COMPLAINTS = ["inspections.triage_complaint", "inspections.view_complaint"]
 
 ROLE_GRANTS = {
-    Role.ADMIN: SEE_ALL + CATALOGUE,
-    Role.LEADER: SEE_ALL + DECIDE_ALL,
-    Role.CHIEF: OPEN + ["inspections.add_faultcase"],
+    Role.ADMIN: SEE_ALL + CATALOGUE + ["inspections.view_complaint"],
+    Role.LEADER: SEE_ALL + DECIDE_ALL + COMPLAINTS,
+    Role.CHIEF: OPEN + ["inspections.add_faultcase"] + COMPLAINTS,
     Role.LEGAL: LEGAL + CATALOGUE,
-    Role.INSPECTOR: OPEN,
+    Role.INSPECTOR: OPEN + COMPLAINTS,
 }

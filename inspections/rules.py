@@ -138,3 +138,29 @@ REFERRAL_NOTE = Rule(
     "需要追究党纪处分的，由纪检部门处理；涉嫌犯罪的，移送司法机关处理：请选择移送对象并写明移送情况",
     "三（一）6",
 )
+
+# ---------------------------------------------------------------- 三（一）4(4) complaints
+
+# Submissions and tracking look-ups per client address: (how many, in how many seconds).
+COMPLAINT_RATE = (5, 3600)
+TRACK_RATE = (20, 3600)
+
+RATE_LIMITED = Rule(
+    "inspections.rate_limited", "提交或查询过于频繁，请一小时后再试；如有急事请致电本局", "本平台公众服务规则"
+)
+COMPLAINT_CONTENT = Rule(
+    "inspections.complaint_content", "请写明申诉、检举、控告或者建议的事项和具体内容", "三（一）4(4)"
+)
+COMPLAINT_STATE = Rule(
+    "inspections.complaint_state", "该件已分办，不能重复分办；处理结果反馈后即告办结", "三（一）4(4)"
+)
+COMPLAINT_REFERRAL = Rule(
+    "inspections.complaint_referral",
+    "移送须选择职责边界表所列的其他部门，并写明移送理由",
+    "二、职责边界表；三（一）4(4)",
+)
+COMPLAINT_FEEDBACK = Rule(
+    "inspections.complaint_feedback",
+    "调查结果应及时反馈申诉、检举、控告、建议单位或者个人：请写明反馈内容",
+    "三（一）4(4)",
+)

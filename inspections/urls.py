@@ -15,6 +15,9 @@ urlpatterns = [
     path("legal/", views.legal_queue, name="legal_queue"),
     path("legal/<int:pk>/", views.legal_decide, name="legal_decide"),
     path("legal/send/<int:pk>/", views.legal_request, name="legal_request"),
+    path("complaints/", views.complaint_list, name="complaint_list"),
+    path("complaints/<int:pk>/", views.complaint_detail, name="complaint_detail"),
+    path("complaints/files/<int:pk>/", views.complaint_file_download, name="complaint_file"),
     path("penalty/<int:type_id>/<int:pk>/", views.penalty, name="penalty"),
     *[
         path(

@@ -4,9 +4,9 @@ kit's step view over a row of a workflow table."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from linggao_mi.casework.models import of_case
@@ -18,9 +18,10 @@ from linggao_mi.casework.workflow import CREATE
 from linggao_mi.deadlines.models import Deadline
 from linggao_mi.documents.models import OfficialDocument
 
-from . import forms, selectors, services
+from . import forms, rules, selectors, services
 from .choices import CheckContent, CheckMethod, FaultSituation, NoticeSituation, Referral, Sanction
-from .models import DiscretionUse, FaultCase, LegalReview, OversightCheck, SupervisionCase
+from .models import Complaint, ComplaintFile, DiscretionUse, FaultCase, LegalReview, OversightCheck, SupervisionCase
+from .ratelimit import client_address, rate_exceeded
 from .services.legal import LEGAL_KINDS
 from .workflow import CHECK_WORKFLOW, FAULT_WORKFLOW, SUPERVISION_WORKFLOW
 
@@ -382,3 +383,114 @@ def penalty(request, type_id: int, pk: int):
             "note": "选择行政处罚裁量基准及裁量情形，在该情形的罚款幅度内提出建议罚款，并说明理由（三（二））。",
         },
     )
+
+
+# ---------------------------------------------------------------- 三（一）4(4) public complaints
+
+
+def _too_many(request, template: str, form):
+    return render(request, template, {"form": form, "limited": str(rules.RATE_LIMITED)}, status=429)
+
+
+def complaint_new(request):
+    """The public form (no login): 申诉、检举、控告 and suggestions of 人大、政协、司法机关."""
+    form = forms.ComplaintForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if rate_exceeded("complaint", client_address(request), rules.COMPLAINT_RATE):
+            return _too_many(request, "inspections/complaint_new.html", form)
+        if form.is_valid():
+            try:
+                filed = services.complaint_file(**form.cleaned_data)
+            except (RuleViolation, ValidationError) as exc:
+                form.add_error(None, str(exc) if isinstance(exc, RuleViolation) else "；".join(exc.messages))
+            else:
+                request.session["complaint_filed"] = [filed.complaint.tracking_number, filed.secret]
+                return redirect("complaint_received")
+    return render(
+        request, "inspections/complaint_new.html", {"form": form}, status=400 if request.method == "POST" else 200
+    )
+
+
+def complaint_received(request):
+    """The tracking number and the secret, shown once after filing."""
+    filed = request.session.pop("complaint_filed", None)
+    if filed is None:
+        return redirect("complaint_track")
+    return render(request, "inspections/complaint_received.html", {"number": filed[0], "secret": filed[1]})
+
+
+def complaint_track(request):
+    """Progress for whoever holds both the number and the secret; one answer for any wrong pair."""
+    form = forms.TrackForm(request.POST or None)
+    complaint, not_found = None, False
+    if request.method == "POST":
+        if rate_exceeded("track", client_address(request), rules.TRACK_RATE):
+            return _too_many(request, "inspections/complaint_track.html", form)
+        if form.is_valid():
+            complaint = services.complaint_track(**form.cleaned_data)
+            not_found = complaint is None
+    return render(
+        request, "inspections/complaint_track.html", {"form": form, "complaint": complaint, "not_found": not_found}
+    )
+
+
+def _require_complaints(user) -> None:
+    if not user.has_perm("inspections.view_complaint"):
+        raise PermissionDenied
+
+
+@login_required
+def complaint_list(request):
+    _require_complaints(request.user)
+    complaints = Complaint.objects.select_related("referred_to")[:200]
+    return render(request, "inspections/complaint_list.html", {"complaints": complaints})
+
+
+TRIAGE = {
+    "investigate": (forms.InvestigateForm, services.complaint_investigate, "已转入执法监督调查。"),
+    "energy": (forms.EnergyTriageForm, services.complaint_energy, "已启动节能监察（处理举报、投诉，无需提前通知）。"),
+    "refer": (forms.ReferTriageForm, services.complaint_refer, "已移送。"),
+    "answer": (forms.AnswerForm, services.complaint_answer, "已反馈处理结果。"),
+}
+
+
+@login_required
+def complaint_detail(request, pk: int):
+    _require_complaints(request.user)
+    complaint = get_object_or_404(
+        Complaint.objects.select_related("referred_to", "investigation", "energy_case"), pk=pk
+    )
+    action = request.POST.get("action") if request.method == "POST" else None
+    bound = {}
+    if action in TRIAGE:
+        form_class, service, success = TRIAGE[action]
+        form = form_class(request.POST)
+        bound[action] = form
+        if form.is_valid():
+            try:
+                service(actor=request.user, complaint=complaint, **form.service_kwargs())
+            except RuleViolation as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, success)
+                return redirect("inspections:complaint_detail", pk=complaint.pk)
+    forms_ = {name: bound.get(name) or spec[0]() for name, spec in TRIAGE.items()}
+    return render(
+        request,
+        "inspections/complaint_detail.html",
+        {
+            "complaint": complaint,
+            "forms": forms_,
+            "can_triage": request.user.has_perm(services.TRIAGE_PERMISSION),
+            "files": complaint.files.all(),
+            "messages_out": complaint.messages.all(),
+        },
+        status=400 if bound and action in bound else 200,
+    )
+
+
+@login_required
+def complaint_file_download(request, pk: int):
+    _require_complaints(request.user)
+    item = get_object_or_404(ComplaintFile, pk=pk)
+    return FileResponse(item.file.open("rb"), content_type=item.mime_type, filename=item.original_name)

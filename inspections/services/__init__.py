@@ -3,6 +3,14 @@ these; each public service is one durable transaction over casework.services.cas
 in inspections/workflow.py), except penalty_recommend, which any regime calls inside its own step."""
 
 from .checks import check_close, check_open, check_report_receive, check_summarize, file_score, site_check
+from .complaints import (
+    complaint_answer,
+    complaint_energy,
+    complaint_file,
+    complaint_investigate,
+    complaint_refer,
+    complaint_track,
+)
 from .discretion import circumstance_save, penalty_recommend, penalty_suggest
 from .fault import decision_draft, decision_served, fault_close, fault_open, fault_refer
 from .legal import legal_review_decide, legal_review_request
@@ -17,6 +25,12 @@ from .supervision import (
 )
 
 __all__ = [
+    "complaint_answer",
+    "complaint_energy",
+    "complaint_file",
+    "complaint_investigate",
+    "complaint_refer",
+    "complaint_track",
     "check_close",
     "check_open",
     "check_report_receive",

@@ -73,3 +73,11 @@ def served_supervision(users, sme, *, at):
     pass_and_serve(users, case.notice_document, at)
     case.refresh_from_db()
     return case
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Each test starts with no submissions counted against its client address."""
+    from django.core.cache import cache
+
+    cache.clear()
