@@ -26,7 +26,7 @@ from ..validators import normalize_credit_code, validate_credit_code
 from . import services
 from .choices import RECORDED_TRIGGERS, ProcedureStep
 from .models import CheckStepRecord, FixedAssetProject, ProjectChange, ProjectCheck, ProjectMeasure, ProjectTrigger
-from .selectors import PROJECT_VIEW, check_get, checks_list, projects_list
+from .selectors import PROJECT_VIEW, check_get, checks_list, penalty_circumstances, projects_list
 from .workflow import RECORDED_STEPS, STEP_NAMES, WORKFLOW
 
 TAG = "固定资产投资项目节能监察"
@@ -190,10 +190,11 @@ class StepRecordOutSerializer(serializers.ModelSerializer):
 class MeasureOutSerializer(serializers.ModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     trigger = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    penalty = serializers.StringRelatedField(help_text="处罚裁量建议（裁量基准、情形）")
 
     class Meta:
         model = ProjectMeasure
-        fields = ["kind", "kind_display", "trigger", "basis", "facts", "decided_on", "penalty_basis", "penalty_range"]
+        fields = ["kind", "kind_display", "trigger", "basis", "facts", "decided_on", "penalty"]
         read_only_fields = fields
 
 
@@ -264,11 +265,18 @@ class MeasureSerializer(serializers.ModelSerializer):
         help_text="责令停止建设的，停止建设及限期改造要求",
     )
     decided_on = serializers.DateField(required=False, allow_null=True, default=None)
+    circumstance = serializers.PrimaryKeyRelatedField(
+        queryset=penalty_circumstances(), required=False, allow_null=True, default=None,
+        help_text="处罚裁量情形（/api/v1/discretion-standards/ 中节约能源法第六十八条第二款的情形 id）；"
+                  "项目不符合强制性节能标准的必填",
+    )
+    penalty_reasons = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
     late_reason = _late_reason()
 
     class Meta:
         model = ProjectMeasure
-        fields = ["kind", "trigger", "facts", "decided_on", "requirements", "late_reason"]
+        fields = ["kind", "trigger", "facts", "decided_on", "requirements", "circumstance", "penalty_reasons",
+                  "late_reason"]
 
     def validate_trigger(self, value):
         if value is not None and value.project_id != self.context["case"].project_id:

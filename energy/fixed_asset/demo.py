@@ -29,6 +29,7 @@ from .choices import (
     TriggerCode,
 )
 from .models import FixedAssetProject
+from .selectors import penalty_circumstances
 from .workflow import RECORDED_STEPS
 
 
@@ -130,7 +131,8 @@ def load(users: dict[str, User], owners: list) -> None:
     case = fed_back(plan(below, CheckKind.UNANNOUNCED, CheckMethod.SPOT, CheckOccasion.DEPLOYMENT))
     services.measure_decide(
         actor=chief, case=case, kind=MeasureKind.STOP, trigger=below.triggers.get(),
-        facts="粉磨系统不符合强制性节能标准",
+        facts="粉磨系统不符合强制性节能标准", circumstance=penalty_circumstances().get(kind="general"),
+        penalty_reasons="首次发现，项目尚未投入生产，责令停止建设并限期改造",
         requirements="自收到本通知书之日起停止建设\n六个月内完成节能改造并报送改造结果",
     )
     case.refresh_from_db()

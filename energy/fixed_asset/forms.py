@@ -9,6 +9,7 @@ from ..models import EnergyUnit
 from .choices import RECORDED_TRIGGERS, CheckKind, CheckMethod, CheckOccasion, MeasureKind, TriggerCode
 from .models import CheckStepRecord, FixedAssetProject, ProjectChange, ProjectCheck, ProjectMeasure
 from .rules import MEASURE_BASIS
+from .selectors import penalty_circumstances
 from .services import PROJECT_FIELDS
 
 
@@ -117,9 +118,17 @@ class MeasureForm(StepForm):
                                    widget=forms.Textarea(attrs={"rows": 3}),
                                    help_text="责令停止建设时必填，写入责令停止建设通知书。")
 
+    circumstance = forms.ModelChoiceField(
+        None, label="处罚裁量情形（节约能源法第六十八条第二款）", required=False,
+        help_text="项目开工建设不符合强制性节能标准的，按处罚裁量基准选择情形。",
+    )
+    penalty_reasons = forms.CharField(label="裁量理由", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, case=case, **kwargs)
         self.fields["trigger"].queryset = case.project.triggers.all()
+        self.fields["circumstance"].queryset = penalty_circumstances()
+        self.fields["circumstance"].label_from_instance = lambda c: f"{c.get_kind_display()}：{c.conditions}"
 
 
 class CloseForm(StepForm):

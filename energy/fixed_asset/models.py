@@ -224,8 +224,10 @@ class ProjectMeasure(models.Model):
     basis = models.TextField("法律依据")
     facts = models.TextField("违法违规事实")
     decided_on = models.DateField("决定日期")
-    penalty_basis = models.CharField("处罚依据", max_length=200, blank=True)
-    penalty_range = models.TextField("处罚种类和幅度", blank=True)
+    penalty = models.OneToOneField(
+        "inspections.DiscretionUse", verbose_name="处罚裁量建议", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", help_text="项目不符合强制性节能标准的（节约能源法第六十八条第二款），按处罚裁量基准提出。",
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="决定人", on_delete=models.PROTECT, related_name="+"
     )

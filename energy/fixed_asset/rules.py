@@ -39,13 +39,10 @@ MEASURE_BASIS = {
     MeasureKind.REFER: "《中华人民共和国节约能源法》第六十八条第一款、第八十五条、第八十六条；三（五）6(5)",
 }
 
-# 节约能源法 第六十八条第二款 is the bureau's to apply (管理节能工作的部门). No discretion catalogue exists in the
-# portal yet (inspections/, issue 8), so a measure on a below-standard project records this basis and range.
-PENALTY_BASIS = "《中华人民共和国节约能源法》第六十八条第二款"
-PENALTY_RANGE = (
-    "由管理节能工作的部门责令停止建设或者停止生产、使用，限期改造；不能改造或者逾期不改造的生产性项目，"
-    "由管理节能工作的部门报请本级人民政府按照国务院规定的权限责令关闭（本条未设罚款）"
-)
+# 节约能源法 第六十八条第二款 is the bureau's to apply (管理节能工作的部门): a measure on a project below the mandatory
+# standards carries a penalty recommendation from the discretion catalogue (inspections/, 三（二）), that entry.
+PENALTY_LAW = "《中华人民共和国节约能源法》"
+PENALTY_ARTICLE = "第六十八条第二款"
 
 OWNER_NOT_REGISTERED = Rule(
     "fixed_asset.owner_not_registered",
@@ -152,5 +149,10 @@ STOP_ORDER_GROUNDS = Rule(
     "fixed_asset.stop_order_grounds",
     "责令停止建设适用于开工建设不符合强制性节能标准、未通过节能审查或节能审查意见失效后开工等情形；该项目尚未开工建设",
     "三（五）6(3)；《中华人民共和国节约能源法》第六十八条第二款",
+)
+PENALTY_CIRCUMSTANCE = Rule(
+    "fixed_asset.penalty_circumstance",
+    "项目开工建设不符合强制性节能标准，由本局依法处理：须按处罚裁量基准选择裁量情形并说明理由",
+    "《中华人民共和国节约能源法》第六十八条第二款；三（二）",
 )
 CLOSE_REASON = Rule("fixed_asset.close_reason", "结案须写明结案说明", "三（五）6")

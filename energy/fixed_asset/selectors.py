@@ -5,12 +5,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
+from inspections.models import DiscretionCircumstance
 from linggao_mi.casework.selectors import case_get, cases_visible
 from linggao_mi.deadlines.models import Deadline
 
 from ..selectors import require_perm
 from .models import FixedAssetProject, ProjectCheck, ProjectTrigger
-from .rules import RULE_PERIODIC_CHECK
+from .rules import PENALTY_ARTICLE, PENALTY_LAW, RULE_PERIODIC_CHECK
 
 PROJECT_VIEW = "energy.view_fixedassetproject"
 
@@ -67,3 +68,10 @@ def check_get(user: User, pk: int) -> ProjectCheck:
         "stop_order_document",
     )
     return case_get(user, queryset, pk)
+
+
+def penalty_circumstances() -> QuerySet:
+    """The discretion catalogue's circumstances of 节约能源法 第六十八条第二款, for a below-standard project."""
+    return DiscretionCircumstance.objects.filter(
+        standard__law=PENALTY_LAW, standard__article=PENALTY_ARTICLE
+    ).select_related("standard")

@@ -178,7 +178,7 @@ def check_detail(request, pk: int):
     return render(request, "fixed_asset/check_detail.html", {
         "case": case,
         "records": case.step_records.prefetch_related("inspectors"),
-        "measures": case.measures.select_related("trigger"),
+        "measures": case.measures.select_related("trigger", "penalty__standard", "penalty__circumstance"),
         "triggers": case.project.triggers.all(),
         "deadlines": Deadline.objects.of_object(case.project).select_related("rule").order_by("start", "id"),
         "timeline": case_timeline(case),

@@ -15,7 +15,8 @@ from energy.fixed_asset.choices import (
     ProcedureStep,
     TriggerCode,
 )
-from energy.fixed_asset.rules import PENALTY_BASIS, RULE_PERIODIC_CHECK
+from energy.fixed_asset.rules import RULE_PERIODIC_CHECK
+from energy.fixed_asset.selectors import penalty_circumstances
 from energy.fixed_asset.workflow import WORKFLOW
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.deadlines.models import Deadline, DeadlineState
@@ -127,12 +128,21 @@ def test_stop_construction_issued_as_a_document_and_read_back_from_its_pdf(users
     with pytest.raises(Exception):  # noqa: B017  (the inspector proposes; the chief decides)
         services.measure_decide(actor=users["inspector1"], case=case, kind=MeasureKind.STOP, facts="x",
                                 requirements="停止建设")
+    stop = dict(
+        kind=MeasureKind.STOP, trigger=project.triggers.get(), facts="项目主要生产线不符合强制性节能标准",
+        requirements="自收到本通知书之日起停止建设\n六个月内完成节能改造",
+    )
+    with pytest.raises(RuleViolation) as refused:  # the bureau's to punish: the catalogue's circumstance first
+        services.measure_decide(actor=users["chief"], case=case, **stop)
+    assert refused.value.rule.code == "fixed_asset.penalty_circumstance"
     measure = services.measure_decide(
-        actor=users["chief"], case=case, kind=MeasureKind.STOP, trigger=project.triggers.get(),
-        facts="项目主要生产线不符合强制性节能标准", requirements="自收到本通知书之日起停止建设\n六个月内完成节能改造",
+        actor=users["chief"], case=case, circumstance=penalty_circumstances().get(kind="general"),
+        penalty_reasons="首次发现，尚未投入生产", **stop,
     )
     assert measure.basis.startswith("《中华人民共和国节约能源法》第十五条、第六十八条第二款")
-    assert measure.penalty_basis == PENALTY_BASIS and "责令关闭" in measure.penalty_range
+    penalty = measure.penalty
+    assert (penalty.standard.article, penalty.amount, penalty.case) == ("第六十八条第二款", None, case)
+    assert "责令停止建设或者停止生产、使用" in penalty.standard.penalty_kinds
     case.refresh_from_db()
     document = case.stop_order_document
     assert document.state == DocumentState.DRAFT
@@ -171,7 +181,7 @@ def test_each_measure_carries_its_legal_basis(users):
         measure = services.measure_decide(actor=users["leader"], case=case, kind=kind, facts="未经节能审查擅自开工")
         assert measure.basis.endswith({"not_approve": "6(1)", "credit": "6(4)", "refer": "6(5)",
                                        "revoke": "6(2)"}[kind])
-        assert measure.penalty_basis == ""
+        assert measure.penalty is None
 
 
 def test_no_measure_without_a_trigger(users):

@@ -14,6 +14,7 @@ from energy.fixed_asset import services
 from energy.fixed_asset.api import ENDPOINTS
 from energy.fixed_asset.choices import CheckState, ProcedureStep, TriggerCode
 from energy.fixed_asset.models import FixedAssetProject, ProjectCheck
+from energy.fixed_asset.selectors import penalty_circumstances
 from energy.fixed_asset.workflow import WORKFLOW
 from linggao_mi.casework.api_steps import missing_endpoints
 from linggao_mi.casework.workflow import CREATE, DECIDE, HANDLE
@@ -99,13 +100,17 @@ def test_measure_is_the_chiefs(users, client):
     client.force_login(users["chief"])
     page = client.get(url)
     assert page.status_code == 200 and "第六十八条第二款" in page.content.decode()
-    response = client.post(url, {"kind": "stop", "trigger": project.triggers.get().pk, "facts": "不符合标准",
-                                 "requirements": "停止建设"})
+    body = {"kind": "stop", "trigger": project.triggers.get().pk, "facts": "不符合标准", "requirements": "停止建设"}
+    refused = client.post(url, body)
+    assert refused.status_code == 200 and "处罚裁量基准" in refused.content.decode()
+    circumstance = penalty_circumstances().get(kind="heavier")
+    response = client.post(url, {**body, "circumstance": circumstance.pk, "penalty_reasons": "已投入使用"})
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.stop_order_document.state == DocumentState.DRAFT
     detail = client.get(case.get_absolute_url()).content.decode()
     assert "责令停止建设通知书送达" in detail and "《中华人民共和国节约能源法》第六十八条第二款" in detail
+    assert "从重" in detail and "已投入使用" in detail
 
 
 def test_lists_by_trigger_and_next_check_searchable_and_exported(users, client):

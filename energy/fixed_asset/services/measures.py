@@ -1,6 +1,6 @@
 """The measures of 三（五）6, each with its legal basis; 责令停止建设 is issued as a 责令停止建设通知书. Where the
 breach is the bureau's to punish (节约能源法 第六十八条第二款: a project below the mandatory standards), the measure
-records the penalty basis and range: the portal has no discretion catalogue yet (issue 8 builds it)."""
+carries a penalty recommendation from the discretion catalogue (inspections.services.penalty_recommend)."""
 
 import datetime
 
@@ -8,6 +8,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from inspections.models import DiscretionCircumstance
+from inspections.services import penalty_recommend
 from linggao_mi.casework.checks import late_entry
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.deadlines.periods import cn_date
@@ -29,6 +31,8 @@ def measure_decide(
     trigger: ProjectTrigger | None = None,
     decided_on: datetime.date | None = None,
     requirements: str = "",
+    circumstance: DiscretionCircumstance | None = None,
+    penalty_reasons: str = "",
     late_reason: str = "",
 ) -> ProjectMeasure:
     """Decide one measure (the section's chief or a leader); a stop order is drafted for approval and issue."""
@@ -36,7 +40,16 @@ def measure_decide(
     decided_on = decided_on or timezone.localdate()
     late = late_entry(decided_on, "决定日期", case=case, late_reason=late_reason)
 
+    def punishable(c: ProjectCheck) -> bool:
+        if trigger is not None and trigger.code == TriggerCode.BELOW_STANDARD:
+            return True
+        return kind == MeasureKind.STOP and c.project.triggers.filter(code=TriggerCode.BELOW_STANDARD).exists()
+
     def check(c: ProjectCheck) -> None:
+        if punishable(c):
+            standard = circumstance.standard if circumstance is not None else None
+            if standard is None or (standard.law, standard.article) != (rules.PENALTY_LAW, rules.PENALTY_ARTICLE):
+                raise RuleViolation(rules.PENALTY_CIRCUMSTANCE)
         if not facts.strip():
             raise RuleViolation(rules.MEASURE_FACTS)
         if trigger is not None and trigger.project_id != c.project_id:
@@ -50,15 +63,14 @@ def measure_decide(
                 raise RuleViolation(rules.MEASURE_FACTS, "请写明停止建设及限期改造的要求")
 
     def apply(c: ProjectCheck) -> ProjectMeasure:
-        below = c.project.triggers.filter(code=TriggerCode.BELOW_STANDARD).exists()
-        punishable = (trigger is not None and trigger.code == TriggerCode.BELOW_STANDARD) or (
-            kind == MeasureKind.STOP and below
-        )
+        penalty = None
+        if punishable(c):
+            penalty = penalty_recommend(
+                actor=actor, case=c, circumstance=circumstance, amount=None, reasons=penalty_reasons
+            )
         measure = ProjectMeasure.objects.create(
             check_case=c, kind=kind, trigger=trigger, basis=rules.MEASURE_BASIS[kind], facts=facts.strip(),
-            decided_on=decided_on, decided_by=actor,
-            penalty_basis=rules.PENALTY_BASIS if punishable else "",
-            penalty_range=rules.PENALTY_RANGE if punishable else "",
+            decided_on=decided_on, decided_by=actor, penalty=penalty,
         )
         if kind == MeasureKind.STOP:
             c.stop_order_document = document_draft(
