@@ -47,7 +47,7 @@ def returned_drafts(user: User) -> QuerySet:
         OfficialDocument.objects.filter(state=DocumentState.RETURNED, authors=user)
         .select_related("kind")
         .prefetch_related(case_prefetch())
-        .order_by("-approved_at", "-id")
+        .order_by("-submitted_at", "-id")
     )
 
 
