@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from linggao_mi import lists
 from linggao_mi.casework.forms import DATE, DATETIME, DATETIME_FORMATS, MultipleFileField, StepForm
 from linggao_mi.org.choices import Role
 from linggao_mi.org.models import Department
@@ -21,6 +22,7 @@ from .choices import (
     VerificationResult,
 )
 from .models import EnergyUnit, TestingCommission
+from .selectors import with_overdue_deadline
 from .services.outcome import inspection_day
 from .validators import normalize_credit_code
 
@@ -350,7 +352,31 @@ class CloseForm(StepForm):
     closed_on = forms.DateField(label="结案日期", widget=DATE, initial=timezone.localdate)
 
 
-class CaseFilterForm(forms.Form):
+# ---------------------------------------------------------------- list filters (linggao_mi.lists)
+
+
+class CaseFilterForm(lists.FilterForm):
+    """The case list's filters; the unit is found with the search box (5 000 units are no menu)."""
+
     state = forms.ChoiceField(label="状态", required=False, choices=[("", "全部"), *CaseState.choices])
-    unit = forms.ModelChoiceField(EnergyUnit.objects.all(), label="单位", required=False)
+    mode = forms.ChoiceField(label="监察方式", required=False, choices=[("", "全部"), *Mode.choices])
+    trigger = forms.ChoiceField(label="监察类型", required=False, choices=[("", "全部"), *Trigger.choices])
+    planned_from = forms.DateField(label="计划日期自", required=False, widget=DATE)
+    planned_to = forms.DateField(label="计划日期至", required=False, widget=DATE)
     overdue = forms.BooleanField(label="仅看有逾期期限的", required=False)
+
+    def filter_planned_from(self, queryset, value):
+        return queryset.filter(planned_date__gte=value)
+
+    def filter_planned_to(self, queryset, value):
+        return queryset.filter(planned_date__lte=value)
+
+    def filter_overdue(self, queryset, value):
+        return with_overdue_deadline(queryset)
+
+
+class UnitFilterForm(lists.FilterForm):
+    key = forms.BooleanField(label="仅看重点用能单位", required=False)
+
+    def filter_key(self, queryset, value):
+        return queryset.filter(is_key_unit=True)

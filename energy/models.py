@@ -76,6 +76,8 @@ class InspectionCase(Case):
     CLOSED_STATES = (CaseState.CLOSED, CaseState.REFERRED)
     REFERENCE_PREFIX = "临工信节监"
     DETAIL_URL_NAME = "energy:case_detail"
+    SUBJECT_FIELD = "unit"
+    SUBJECT_SEARCH = ("unit__name", "unit__credit_code")
 
     state = models.CharField("状态", max_length=30, choices=CaseState.choices, default=CaseState.PLANNED)
     unit = models.ForeignKey(

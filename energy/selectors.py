@@ -10,6 +10,7 @@ from django.utils import timezone
 from linggao_mi.casework.selectors import case_get, cases_visible
 from linggao_mi.deadlines.choices import DeadlineState
 from linggao_mi.deadlines.models import Deadline
+from linggao_mi.deadlines.selectors import with_next_deadline
 
 from .models import EnergyUnit, InspectionCase
 
@@ -38,29 +39,26 @@ def unit_get(user: User, pk: int) -> EnergyUnit:
     return get_object_or_404(EnergyUnit, pk=pk)
 
 
-def _overdue_deadlines() -> QuerySet:
+def with_overdue_deadline(cases: QuerySet) -> QuerySet:
+    """Those of `cases` with a deadline past due (marked overdue, or open and past due before today's sweep)."""
     today = timezone.localdate()
-    return Deadline.objects.filter(
+    overdue = Deadline.objects.filter(
         content_type=ContentType.objects.get_for_model(InspectionCase), object_id=OuterRef("pk")
     ).filter(Q(state=DeadlineState.OVERDUE) | Q(state=DeadlineState.OPEN, due__lt=today))
+    return cases.filter(Exists(overdue))
 
 
-def cases_list(user: User, *, state: str = "", unit: int | None = None, overdue: bool = False) -> QuerySet:
-    """The cases the user may see, with what the list shows, in a fixed number of queries."""
+def cases_list(user: User, *, unit: int | None = None) -> QuerySet:
+    """The cases the user may see, with what the list shows (the next deadline), in a fixed number of queries."""
     require_perm(user, UNIT_VIEW)
-    cases = (
+    cases = with_next_deadline(
         cases_visible(user, InspectionCase.objects.all())
         .select_related("unit", "section")
         .prefetch_related("inspectors")
-        .annotate(has_overdue=Exists(_overdue_deadlines()))
         .order_by("-created_at", "-id")
     )
-    if state:
-        cases = cases.filter(state=state)
     if unit:
         cases = cases.filter(unit_id=unit)
-    if overdue:
-        cases = cases.filter(has_overdue=True)
     return cases
 
 

@@ -4,10 +4,10 @@ is the kit's step view over a row of the workflow table."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from linggao_mi import lists
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.selectors import case_timeline, user_may
 from linggao_mi.casework.views import case_steps_context, step_view
@@ -16,28 +16,19 @@ from linggao_mi.deadlines.models import Deadline
 
 from . import forms, services
 from .choices import CaseState, Measure
+from .lists import CASES, UNITS
 from .models import InspectionCase
 from .pdf import site_record_pdf
 from .selectors import case_detail_get, cases_list, unit_get, units_list
 from .workflow import WORKFLOW, earliest_onsite_date
-
-LIST_PAGE_SIZE = 50
-
 
 # ---------------------------------------------------------------- units
 
 
 @login_required
 def unit_list(request):
-    search = request.GET.get("q", "").strip()
-    key_only = request.GET.get("key") == "1"
-    page = Paginator(units_list(request.user, search=search, key_only=key_only), LIST_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(
-        request,
-        "energy/unit_list.html",
-        {"page": page, "q": search, "key_only": key_only, "can_add": request.user.has_perm("energy.add_energyunit")},
+    return lists.respond(
+        request, UNITS, units_list(request.user), can_add=request.user.has_perm("energy.add_energyunit")
     )
 
 
@@ -94,18 +85,8 @@ def unit_update(request, pk: int):
 
 @login_required
 def case_list(request):
-    filters = forms.CaseFilterForm(request.GET or None)
-    state, unit, overdue = "", None, False
-    if filters.is_valid():
-        state = filters.cleaned_data["state"]
-        unit = filters.cleaned_data["unit"].pk if filters.cleaned_data["unit"] else None
-        overdue = filters.cleaned_data["overdue"]
-    cases = cases_list(request.user, state=state, unit=unit, overdue=overdue)
-    page = Paginator(cases, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "energy/case_list.html",
-        {"page": page, "filters": filters, "can_plan": user_may(request.user, InspectionCase, CREATE)},
+    return lists.respond(
+        request, CASES, cases_list(request.user), can_plan=user_may(request.user, InspectionCase, CREATE)
     )
 
 

@@ -1,4 +1,4 @@
-"""The energy lists page their rows (50 a page) and keep the filters across pages."""
+"""The energy lists page their rows (50 a page) and keep the search, filters and order across pages."""
 
 import pytest
 
@@ -16,16 +16,21 @@ def test_case_list_pages_by_fifty_and_keeps_filters(client, users):
     state = InspectionCase.objects.first().state
     client.force_login(users["inspector1"])
 
-    first = client.get("/energy/cases/", {"unit": unit.pk, "state": state})
-    assert len(first.context["page"].object_list) == 50
-    assert first.context["page"].paginator.count == 55
+    query = {"q": unit.credit_code, "state": state, "sort": "planned_date"}
+    first = client.get("/energy/cases/", query)
+    page = first.context["page"]
+    assert len(page.object_list) == 50 and page.count == 55 and page.exact and page.num_pages == 2
     body = first.content.decode()
-    assert f"?unit={unit.pk}&amp;state={state}&amp;page=2" in body and "第1/2页（共55条）" in body
+    assert f"?q={unit.credit_code}&amp;state={state}&amp;sort=planned_date&amp;page=2" in body
+    assert "第1–50条，共55条" in body
 
-    second = client.get("/energy/cases/", {"unit": unit.pk, "state": state, "page": 2})
+    second = client.get("/energy/cases/", {**query, "page": 2})
     assert len(second.context["page"].object_list) == 5
-    shown = {c.pk for c in first.context["page"].object_list} | {c.pk for c in second.context["page"].object_list}
-    assert len(shown) == 55
+    shown = [c.pk for c in page.object_list] + [c.pk for c in second.context["page"].object_list]
+    assert len(set(shown)) == 55
+    dates = [c.planned_date for c in page.object_list + second.context["page"].object_list]
+    assert dates == sorted(dates)
+    assert client.get("/energy/cases/", {**query, "page": 99}).context["page"].number == 2  # past the end: last
 
 
 def test_unit_list_pages_by_fifty(client, users):

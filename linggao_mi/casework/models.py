@@ -16,7 +16,10 @@ class Case(models.Model):
     """What every regime's case shares. Concrete cases set `state` choices and CLOSED_STATES.
 
     The contract the shared machinery (deadlines, documents, attachments, my work) relies on:
-    `section`, `inspectors`, `responsible_users()`, `is_closed`, `reference`, get_absolute_url().
+    `section`, `inspectors`, `responsible_users()`, `is_closed`, `reference`, get_absolute_url(); lists and my
+    work show `subject` — the row of SUBJECT_FIELD, the foreign key naming whom the case is about (a unit, a
+    project), fetched with select_related(SUBJECT_FIELD) — first, and find a case's documents and deadlines by
+    the SUBJECT_SEARCH fields (e.g. the unit's name and credit code) as well as by its 案号.
 
     `year` and `serial` make the 案号: cases of a table are numbered per year from 1 without gaps, taken by
     `services.case_create` from the table's `Series` when the case is created. A concrete case's Meta extends
@@ -26,6 +29,8 @@ class Case(models.Model):
     CLOSED_STATES: tuple[str, ...] = ("closed",)
     REFERENCE_PREFIX = "案"
     DETAIL_URL_NAME = ""
+    SUBJECT_FIELD = ""
+    SUBJECT_SEARCH: tuple[str, ...] = ()
 
     state = models.CharField("状态", max_length=30)
     section = models.ForeignKey(Section, verbose_name="承办股室", on_delete=models.PROTECT, related_name="+")
@@ -56,6 +61,10 @@ class Case(models.Model):
     @property
     def reference(self) -> str:
         return f"{self.REFERENCE_PREFIX}〔{self.year}〕{self.serial}号"
+
+    @property
+    def subject(self):
+        return getattr(self, self.SUBJECT_FIELD) if self.SUBJECT_FIELD else None
 
     @property
     def is_closed(self) -> bool:

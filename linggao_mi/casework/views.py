@@ -3,27 +3,38 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from linggao_mi.deadlines.selectors import deadlines_for_user
 from linggao_mi.documents.selectors import documents_awaiting_approval
-from linggao_mi.org.selectors import user_role
+from linggao_mi.org.selectors import user_role, user_sees_everything
 
+from . import workspace as workspace_reads
 from .rules import RuleViolation
-from .selectors import my_open_cases
 from .workflow import Workflow
+
+DEADLINES_SHOWN = 20  # the rest are one click away, on the deadlines list
 
 
 @login_required
 def workspace(request):
-    """The landing page after login: "my work" — open cases, deadlines (overdue first), approvals."""
+    """The landing page after login, per role: my open cases by unit with the next step and deadline, my deadlines
+    (overdue first), the documents waiting for my approval, my returned drafts, and for leaders the overview."""
+    user = request.user
+    overview = user_sees_everything(user) and not user.is_superuser
     return render(
         request,
         "casework/workspace.html",
         {
-            "role": user_role(request.user),
-            "cases": my_open_cases(request.user),
-            "deadlines": deadlines_for_user(request.user),
-            "approvals": documents_awaiting_approval(request.user),
+            "role": user_role(user),
+            "cases": workspace_reads.open_cases_by_subject(user),
+            "deadlines": deadlines_for_user(user)[:DEADLINES_SHOWN],
+            "approvals": documents_awaiting_approval(user),
+            "returned": workspace_reads.returned_drafts(user),
+            "regimes": workspace_reads.regime_counts() if overview else None,
+            "chart": workspace_reads.Chart.of(workspace_reads.opened_and_closed()) if overview else None,
+            "now": timezone.now(),
+            "today": timezone.localdate(),
         },
     )
 

@@ -26,11 +26,15 @@ PERMISSION_LABELS = {CREATE: "执法人员或股长", HANDLE: "承办人员或�
 
 Guard = Callable[[Case], None]
 
+# Each case model's workflow, as its regime's workflow.py declares it (filled when a Workflow is made).
+WORKFLOWS: dict[type[Case], "Workflow"] = {}
+
 
 def path_guard(guard: Guard) -> Guard:
     """Mark a guard that decides whether a step belongs to a case's path at all (e.g. the mode of inspection), not
     whether the case is ready for it yet: a step whose path guard fails is not offered, and the progress view shows
-    it as not applying, while taking it is still refused with the guard's rule."""
+    it as not applying, while taking it is still refused with the guard's rule. A path guard reads only the case's
+    own fields (no query): lists call it for every row (Workflow.next_label)."""
     guard.path = True
     return guard
 
@@ -138,6 +142,7 @@ class Workflow:
             unknown = (set(step.sources) | set(step.targets)) - states
             if unknown:
                 raise ValueError(f"step {step.name!r} names unknown states {sorted(unknown)}")
+        WORKFLOWS[self.model] = self
 
     def __getitem__(self, name: str) -> Step:
         return self._by_name[name]
@@ -150,6 +155,15 @@ class Workflow:
         from .services import case_transition  # the services build on this module
 
         return case_transition(model=self.model, pk=case.pk, actor=actor, step=self[name], **kwargs)
+
+    def next_label(self, case: Case) -> str:
+        """What the case waits for, as a list shows it for every row: the first step of the table that moves it on
+        from its state and is on its path. Reads the state and the path guards only (never a readiness guard, no
+        query); the case page says whether the step can be taken now."""
+        for step in self.steps:
+            if case.state in step.sources and step.target is not None and step.applies(case):
+                return step.label
+        return ""
 
     def may(self, user: User, case: Case, step: Step | str) -> bool:
         """Whether `user` holds the permission `step` needs on `case` (not whether the case is ready for it)."""

@@ -4,9 +4,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
+from linggao_mi.casework.registry import case_prefetch
 from linggao_mi.org.selectors import user_sees_everything
 
 from .choices import DayKind, DeadlineState
@@ -21,6 +24,21 @@ def deadlines_of_case(case) -> QuerySet:
         .select_related("rule", "section")
         .prefetch_related("responsible")
         .order_by("due", "pk")
+    )
+
+
+def with_next_deadline(cases: QuerySet) -> QuerySet:
+    """Cases annotated with their next running deadline: `next_due` (its due date) and `next_deadline` (its name),
+    None without one; two correlated subqueries over the (content_type, object_id) index, not a query per case."""
+    running = (
+        Deadline.objects.running()
+        .filter(content_type=ContentType.objects.get_for_model(cases.model), object_id=OuterRef("pk"))
+        .order_by("due", "pk")
+    )
+    title = Coalesce(NullIf("label", Value("")), "rule__name")
+    return cases.annotate(
+        next_due=Subquery(running.values("due")[:1]),
+        next_deadline=Subquery(running.annotate(title=title).values("title")[:1]),
     )
 
 
@@ -44,7 +62,7 @@ def deadlines_for_user(user: User, *, today: datetime.date | None = None) -> Que
         )
         .order_by("late", "due", "pk")
         .select_related("rule", "section", "content_type")
-        .prefetch_related("responsible", "case")
+        .prefetch_related("responsible", case_prefetch())
     )
 
 

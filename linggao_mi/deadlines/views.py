@@ -5,7 +5,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from linggao_mi import lists
+
 from .forms import CalculatorForm, CalendarYearForm
+from .lists import DEADLINES
 from .models import CalendarYear
 from .periods import PERIOD_CITATION, period_text
 from .selectors import calendar_schedule, calendar_years, deadlines_for_user, unloaded_years
@@ -33,16 +36,13 @@ def calculator(request):
 @require_GET
 def deadline_list(request):
     today = timezone.localdate()
-    deadlines = list(deadlines_for_user(request.user, today=today))
-    return render(
+    deadlines = deadlines_for_user(request.user, today=today)
+    return lists.respond(
         request,
-        "deadlines/list.html",
-        {
-            "deadlines": deadlines,
-            "today": today,
-            "any_provisional": any(d.provisional for d in deadlines),
-            "unloaded": unloaded_years(today.year, today.year + 1),
-        },
+        DEADLINES,
+        deadlines,
+        any_provisional=deadlines.filter(provisional=True).exists(),
+        unloaded=unloaded_years(today.year, today.year + 1),
     )
 
 

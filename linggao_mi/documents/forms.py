@@ -1,10 +1,12 @@
 from django import forms
 from django.utils import timezone
 
+from linggao_mi import lists
 from linggao_mi.casework.forms import DATE
 
-from .choices import ServiceMethod
+from .choices import DocumentState, ServiceMethod
 from .kinds import KindSpec
+from .models import DocumentKind
 
 
 class ReturnForm(forms.Form):
@@ -52,3 +54,18 @@ class DocumentEditForm(forms.Form):
 
     def cleaned_texts(self) -> dict:
         return {text.key: self.cleaned_data[f"text__{text.key}"] for text in self.spec.texts}
+
+
+class DocumentFilterForm(lists.FilterForm):
+    """The documents list's filters (linggao_mi.lists)."""
+
+    state = forms.ChoiceField(label="状态", required=False, choices=[("", "全部"), *DocumentState.choices])
+    kind = forms.ModelChoiceField(DocumentKind.objects.all(), label="文书种类", required=False, empty_label="全部")
+    drafted_from = forms.DateField(label="起草日期自", required=False, widget=DATE)
+    drafted_to = forms.DateField(label="起草日期至", required=False, widget=DATE)
+
+    def filter_drafted_from(self, queryset, value):
+        return queryset.filter(drafted_at__date__gte=value)
+
+    def filter_drafted_to(self, queryset, value):
+        return queryset.filter(drafted_at__date__lte=value)

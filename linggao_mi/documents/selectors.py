@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from linggao_mi.casework.models import of_case
+from linggao_mi.casework.registry import case_prefetch
 from linggao_mi.casework.selectors import cases_visible, user_may_change_case, user_may_see_case
 from linggao_mi.org.choices import Role
 from linggao_mi.org.selectors import user_role
@@ -40,6 +41,16 @@ def documents_visible(user: User, queryset: QuerySet | None = None) -> QuerySet:
         visible = cases_visible(user, model._default_manager.all()).values("pk")
         condition |= Q(content_type=content_type, object_id__in=visible)
     return queryset.filter(condition)
+
+
+def documents_listed(user: User) -> QuerySet:
+    """The documents list: every document whose case `user` may see, with its kind, drafter, case and unit."""
+    return (
+        documents_visible(user)
+        .select_related("kind", "section", "drafted_by", "content_type")
+        .prefetch_related(case_prefetch())
+        .order_by("-drafted_at", "-id")
+    )
 
 
 def document_get(user: User, pk: int) -> OfficialDocument:
@@ -86,7 +97,7 @@ def documents_awaiting_approval(user: User) -> QuerySet:
     return (
         documents_visible(user, queryset)
         .select_related("kind", "section", "drafted_by", "content_type")
-        .prefetch_related("case")
+        .prefetch_related(case_prefetch())
         .order_by("submitted_at", "id")
     )
 

@@ -4,6 +4,7 @@ from . import views
 
 app_name = "documents"
 urlpatterns = [
+    path("", views.document_list, name="list"),
     path("approvals/", views.approvals, name="approvals"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),

@@ -6,8 +6,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from linggao_mi import lists
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.selectors import user_may_change_case
 
@@ -15,9 +17,16 @@ from . import services
 from .choices import FROZEN_STATES
 from .content import case_facts, document_spec
 from .forms import DocumentEditForm, ReturnForm, ServeForm
+from .lists import APPROVALS, DOCUMENTS
 from .pdf import render_document_html, render_document_pdf, render_receipt_pdf
 from .rules import DOCUMENT_STATE_FORBIDS, ISSUED_IS_FINAL
-from .selectors import document_actions, document_get, document_history, documents_awaiting_approval
+from .selectors import (
+    document_actions,
+    document_get,
+    document_history,
+    documents_awaiting_approval,
+    documents_listed,
+)
 
 
 def _case_url(case) -> str:
@@ -197,6 +206,12 @@ def receipt(request, pk: int):
 
 
 @login_required
+def document_list(request):
+    """Every document the user may see (their cases'), to search, filter and export."""
+    return lists.respond(request, DOCUMENTS, documents_listed(request.user))
+
+
+@login_required
 def approvals(request):
-    documents = list(documents_awaiting_approval(request.user))
-    return render(request, "documents/approvals.html", {"documents": documents})
+    """The documents waiting for the user's approval, oldest submission first."""
+    return lists.respond(request, APPROVALS, documents_awaiting_approval(request.user), now=timezone.now())

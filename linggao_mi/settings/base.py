@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "linggao_mi.documents",
     "linggao_mi.attachments",
     "linggao_mi.casework",
+    "linggao_mi.lists",
     "duties",
     "boundaries",
     "services",

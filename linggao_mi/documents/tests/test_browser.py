@@ -13,7 +13,8 @@ def test_chief_returns_then_approves_from_the_inbox(page, make_document, users):
     page.set_viewport_size({"width": 390, "height": 844})
     login(page, "t_chief")
     page.goto("/documents/approvals/")
-    page.get_by_role("link", name="测试通知书《关于限期整改的通知》").click()
+    row = page.locator("table.list-table tbody tr", has_text="关于限期整改的通知")
+    row.get_by_role("link", name="测试通知书").click()
     page.get_by_role("button", name="退回").click()
     page.get_by_text("退回文书须说明理由").wait_for()
 

@@ -1,0 +1,168 @@
+"""What the workspace (“我的工作”) reads, per role, in a number of queries that grows with the regimes, never with
+the rows: an inspector's open cases by unit with the next step and deadline, the chief's approval queue, the drafts
+returned to their author, and the leader's overview (counts by state, overdue, opened and closed per month)."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from linggao_mi.deadlines.choices import DeadlineState
+from linggao_mi.deadlines.models import Deadline
+from linggao_mi.deadlines.selectors import with_next_deadline
+from linggao_mi.documents.choices import DocumentState
+from linggao_mi.documents.models import OfficialDocument
+
+from .models import CaseEvent
+from .registry import CASE_MODELS, case_prefetch, with_subject
+from .workflow import WORKFLOWS
+
+MONTHS = 12
+
+
+def open_cases_by_subject(user: User) -> list:
+    """The open cases of every regime `user` handles, by unit (subject) then newest first; each with `next_step`
+    (the workflow table's label for its state) and its next deadline (`next_due`, `next_deadline`)."""
+    cases = []
+    for model in CASE_MODELS:
+        rows = with_next_deadline(
+            with_subject(model, model._default_manager.filter(inspectors=user).exclude(state__in=model.CLOSED_STATES))
+        )
+        workflow = WORKFLOWS.get(model)
+        for case in rows:
+            case.next_step = workflow.next_label(case) if workflow else ""
+            cases.append(case)
+    cases.sort(key=lambda case: case.created_at, reverse=True)
+    cases.sort(key=lambda case: str(case.subject or ""))
+    return cases
+
+
+def returned_drafts(user: User) -> QuerySet:
+    """Drafts returned to `user`, who wrote or changed them, with the reason: theirs to rework and resubmit."""
+    return (
+        OfficialDocument.objects.filter(state=DocumentState.RETURNED, authors=user)
+        .select_related("kind")
+        .prefetch_related(case_prefetch())
+        .order_by("-submitted_at", "-id")
+    )
+
+
+@dataclass(frozen=True)
+class RegimeCounts:
+    name: str
+    states: list[tuple[str, int]]  # (state label, cases) in the order of the state's choices
+    open: int
+    overdue: int  # open cases with a deadline past due
+
+
+@dataclass(frozen=True)
+class Month:
+    month: datetime.date
+    opened: int
+    closed: int
+
+
+def _overdue_cases(model) -> int:
+    today = timezone.localdate()
+    return (
+        Deadline.objects.filter(content_type=ContentType.objects.get_for_model(model))
+        .filter(Q(state=DeadlineState.OVERDUE) | Q(state=DeadlineState.OPEN, due__lt=today))
+        .values("object_id")
+        .distinct()
+        .count()
+    )
+
+
+def regime_counts() -> list[RegimeCounts]:
+    """For each regime: its cases by state and how many have a deadline past due (leaders see every case)."""
+    result = []
+    for model in CASE_MODELS:
+        by_state = dict(model._default_manager.order_by().values_list("state").annotate(n=Count("pk")))
+        choices = model._meta.get_field("state").choices or [(s, s) for s in by_state]
+        states = [(str(label), by_state.get(value, 0)) for value, label in choices if by_state.get(value)]
+        open_count = sum(n for state, n in by_state.items() if state not in model.CLOSED_STATES)
+        result.append(RegimeCounts(str(model._meta.verbose_name), states, open_count, _overdue_cases(model)))
+    return result
+
+
+def month_starts(today: datetime.date, months: int = MONTHS) -> list[datetime.date]:
+    first = today.replace(day=1)
+    starts = []
+    for _ in range(months):
+        starts.append(first)
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+    return starts[::-1]
+
+
+def opened_and_closed(months: int = MONTHS) -> list[Month]:
+    """Cases of every regime opened (registered) and closed per month over the last `months` months."""
+    starts = month_starts(timezone.localdate(), months)
+    since = datetime.datetime.combine(starts[0], datetime.time(), tzinfo=timezone.get_current_timezone())
+    opened: dict[datetime.date, int] = {}
+    closed: dict[datetime.date, int] = {}
+    for model in CASE_MODELS:
+        rows = (
+            model._default_manager.filter(created_at__gte=since).order_by()
+            .annotate(month=TruncMonth("created_at")).values_list("month").annotate(n=Count("pk"))
+        )
+        for month, n in rows:
+            opened[month.date()] = opened.get(month.date(), 0) + n
+        rows = (
+            CaseEvent.objects.filter(
+                content_type=ContentType.objects.get_for_model(model), to_state__in=model.CLOSED_STATES, at__gte=since
+            )
+            .exclude(from_state__in=model.CLOSED_STATES)
+            .order_by()
+            .annotate(month=TruncMonth("at"))
+            .values_list("month")
+            .annotate(n=Count("object_id", distinct=True))
+        )
+        for month, n in rows:
+            closed[month.date()] = closed.get(month.date(), 0) + n
+    return [Month(start, opened.get(start, 0), closed.get(start, 0)) for start in starts]
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    height: float
+    value: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart of opened and closed cases per month, laid out for an inline SVG (no script, no CDN)."""
+
+    months: list[Month]
+    width: int
+    height: int
+    top: int
+    bar_width: float
+    opened: list[Bar]
+    closed: list[Bar]
+    labels: list[tuple[float, str]]
+
+    @classmethod
+    def of(cls, months: list[Month], *, width: int = 640, height: int = 220) -> "Chart":
+        top = max([1, *(m.opened for m in months), *(m.closed for m in months)])
+        plot = height - 40  # 10 above the bars, 30 below them for the month labels
+        step = width / len(months)
+        bar = step * 0.35
+
+        def bars(values, shift):
+            return [
+                Bar(round(i * step + shift, 1), round(10 + plot - v / top * plot, 1), round(v / top * plot, 1), v)
+                for i, v in enumerate(values)
+            ]
+
+        return cls(
+            months, width, height, top, round(bar, 1),
+            bars([m.opened for m in months], step * 0.12),
+            bars([m.closed for m in months], step * 0.12 + bar),
+            [(round(i * step + step / 2, 1), f"{m.month.month}月") for i, m in enumerate(months)],
+        )

@@ -1,0 +1,88 @@
+"""Pages of a list without an exact COUNT(*) of every visible row on every request.
+
+At 100 000 cases the full count costs more than the page itself (measurements/2026-11-29-scale.md). A page
+counts the rows only up to a few pages beyond itself (`SELECT COUNT(*) FROM (… LIMIT n)`): below that the
+total is exact and the last page is known; above it the page says "more than n rows" and offers the next pages.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+PER_PAGE = 50
+LOOKAHEAD_PAGES = 10  # how far past the requested page the rows are counted
+
+
+@dataclass(frozen=True)
+class Page:
+    object_list: list
+    number: int
+    per_page: int
+    count: int  # the rows counted: all of them when `exact`, else a lower bound
+    exact: bool
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.count // self.per_page))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def start_index(self) -> int:
+        return (self.number - 1) * self.per_page + 1 if self.object_list else 0
+
+    @property
+    def end_index(self) -> int:
+        return (self.number - 1) * self.per_page + len(self.object_list)
+
+    def page_range(self) -> list[int | None]:
+        """Page numbers to link: the first, the last when known, two either side of this one; None for a gap."""
+        wanted = {1, *range(self.number - 2, self.number + 3)}
+        if self.exact:
+            wanted.add(self.num_pages)
+        pages = sorted(p for p in wanted if 1 <= p <= self.num_pages)
+        shown: list[int | None] = []
+        for p in pages:
+            if shown and p - shown[-1] > 1:
+                shown.append(None)
+            shown.append(p)
+        return shown
+
+
+def page_number(value) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+def paginate(queryset: QuerySet, number, per_page: int = PER_PAGE) -> Page:
+    """The page `number` (as the URL gives it; bad or too large → the nearest page) of `queryset`: two queries
+    (the capped count, the rows) plus the queryset's prefetches, whatever the number of rows."""
+    number = page_number(number)
+    limit = (number - 1 + LOOKAHEAD_PAGES) * per_page + 1
+    counted = queryset.order_by().values("pk")[:limit].count()
+    exact = counted < limit
+    if exact:
+        number = min(number, max(1, -(-counted // per_page)))
+    offset = (number - 1) * per_page
+    rows = list(queryset[offset : offset + per_page]) if counted else []
+    return Page(rows, number, per_page, counted if exact else limit - 1, exact)

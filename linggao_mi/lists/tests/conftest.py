@@ -1,0 +1,1 @@
+from tests.caseapp.fixtures import make_case  # noqa: F401
