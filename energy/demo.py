@@ -326,7 +326,7 @@ def load(users: dict[str, User]) -> None:
     with _on(demo.day(4), 11):
         document_return(
             actor=chief, document=case.outcome_document,
-            reason="整改要求过于笼统，请写明应配备计量器具的设备和台账要求；整改期限请结合工作量酌定。",
+            reason="整改要求过于笼统，请写明应配备能源计量器具的设备名称、数量和能源计量台账的要求。",
         )
 
     # 9. proposed: a complaint found a violation the law says must be punished; the chief decides the referral.
