@@ -279,8 +279,8 @@ def test_after_the_outcome_the_page_offers_the_documents_next_step_and_reads_as_
     assert f'href="{act}">限期整改通知书：审批</a>' in seen(chief)[1]
 
     document_return(actor=chief, document=document, reason="整改要求过于笼统")
-    state, nav, _ = seen(inspector)
-    assert state == "限期整改通知书已退回修改"
+    state, nav, html = seen(inspector)
+    assert state == "限期整改通知书已退回修改" and "退回理由：整改要求过于笼统" in html
     assert f'href="{act}">限期整改通知书：修改后重新报送（已退回）</a>' in nav
 
     document_submit(actor=inspector, document=document)

@@ -769,7 +769,8 @@ def test_progress_marks_done_steps_and_the_next(users, unit, client):
             blocker = step.blocker(case)
             assert row.status == ("blocked" if blocker else "next"), name
         else:
-            assert (row.status, row.done_at) == ("waiting", None), name
+            before_the_last_taken = list(rows).index(name) < list(rows).index("record_file")
+            assert (row.status, row.done_at) == ("skipped" if before_the_last_taken else "waiting", None), name
     # an on-site case's path leaves out the written inspection's materials
     assert rows["materials_receive"].status == "not_applicable"
     assert {n for n, r in rows.items() if r.status == "next"} == {

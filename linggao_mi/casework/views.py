@@ -110,11 +110,13 @@ def _document_action(request, step: Step, document) -> dict | None:
     available = document_actions(request.user, document)
     for action, label in DOCUMENT_ACTIONS:
         if action in available:
+            note = ""
             if action == "submit" and document.state == DocumentState.RETURNED:
                 label = "{kind}：修改后重新报送（已退回）"
+                note = f"{document.kind.name}已退回，退回理由：{document.return_reason}"
             label = label.format(kind=document.kind.name)
             url = f"{document.get_absolute_url()}#document-actions"
-            return {"step": step, "label": label, "url": url, "blocker": None, "remedy": None}
+            return {"step": step, "label": label, "url": url, "blocker": None, "remedy": None, "note": note}
     return None
 
 

@@ -136,7 +136,7 @@ class NextStep:
 class ProgressRow:
     step: Step
     done_at: object  # the datetime of the last time the step was taken, or None
-    status: str  # "done", "next", "blocked", "waiting", "not_applicable"
+    status: str  # "done", "next", "blocked", "waiting" (not reached), "skipped" (gone past), "not_applicable"
     blocker: RuleViolation | None = None
     guard: Guard | None = None  # the guard that blocks the step, or None
 
@@ -189,8 +189,8 @@ class Workflow:
         ]
 
     def progress(self, case: Case) -> list[ProgressRow]:
-        """Every step in table order: done (when), next (open now), blocked (why), waiting (not reached), or not
-        applicable (off the case's path)."""
+        """Every step in table order: done (when), next (open now), blocked (why), waiting (not reached), skipped
+        (not taken, and the case has gone past it) or not applicable (off the case's path)."""
         done: dict[str, object] = dict(
             CaseEvent.objects.filter(of_case(case)).exclude(step="").order_by("at", "id").values_list("step", "at")
         )
@@ -206,4 +206,7 @@ class Workflow:
                 rows.append(ProgressRow(step, done[step.name], "done"))
             else:
                 rows.append(ProgressRow(step, None, "waiting"))
-        return rows
+        # A step the case went past without taking it (before the last step taken, in table order) was skipped.
+        last = max((i for i, row in enumerate(rows) if row.done_at is not None), default=-1)
+        return [ProgressRow(row.step, None, "skipped") if row.status == "waiting" and i < last else row
+                for i, row in enumerate(rows)]
