@@ -253,34 +253,77 @@ class RecommendationFields(StepForm):
     def service_kwargs(self) -> dict:
         data = super().service_kwargs()
         recommend = data.pop("recommend", False) or self.recommendation_required
-        department, basis, facts = data.pop("rec_department"), data.pop("rec_basis"), data.pop("rec_facts")
-        data["recommendation"] = services.RecommendationInput(department, basis, facts) if recommend else None
+        department, basis, facts = (data.pop(f"rec_{k}", None) for k in ("department", "basis", "facts"))
+        rec = services.RecommendationInput(department, basis or "", facts or "") if recommend else None
+        data["recommendation"] = rec
         return data
 
 
 class OutcomeForm(RecommendationFields, FindingsStepForm):
+    """处理决定 (三（四）6): the outcome is chosen first, then only what it needs is asked — the rectification
+    requirements and period, the suggestions, or the referral (when a finding is punishable or the outcome is a
+    referral). The findings a 笔录 recorded are kept, folded away to amend (e.g. after a testing result); a written
+    inspection records its findings here."""
+
     late_entry = True
+    chooser = "outcome"
+    folded_label = "修改监察内容的检查结果（如检测结论改变了认定）"
+    PATH_FIELDS = {
+        Outcome.VIOLATION: ("rectification_requirements", "rectification_months"),
+        Outcome.DIRECT_PENALTY: ("rec_department", "rec_basis", "rec_facts"),
+        Outcome.UNREASONABLE: ("suggestions",),
+        Outcome.NONE: (),
+    }
+    REFERRAL_FIELDS = ("rec_department", "rec_basis", "rec_facts")
     outcome = forms.ChoiceField(label="处理结果（三（四）6）", choices=Outcome.choices, widget=forms.RadioSelect)
     ended_on = forms.DateField(
         label="监察结束日期",
         widget=DATE,
-        help_text="处理文书应在监察结束后规定期限内送达（三（四）6(4)）。",
+        help_text="处理文书应在监察结束后规定期限内送达（三（四）6(4)）；默认为现场监察笔录所载的结束时间。",
     )
     rectification_requirements = forms.CharField(
-        label="整改要求", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+        label="整改要求", max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    rectification_months = forms.IntegerField(label="整改期限（月）", required=False, min_value=1, max_value=120)
+    rectification_months = forms.IntegerField(
+        label="整改期限（月）", min_value=1, max_value=120, help_text="自限期整改通知书送达之日起计算（三（四）6(6)）。"
+    )
     suggestions = forms.CharField(
-        label="改进建议（节能监察建议书）", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+        label="改进建议（节能监察建议书）", max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ended_on"].initial = inspection_day(self.case)
-        self.order_fields(
-            ["outcome", "ended_on"]
-            + [k for k in self.fields if k.startswith(("result_", "facts_", "basis_", "punishable_"))]
-        )
+        case = self.case
+        record = getattr(case, "site_record", None)
+        self.fields["ended_on"].initial = timezone.localdate(record.ended_at) if record else inspection_day(case)
+        finding_fields = [k for k in self.fields if k.startswith(("result_", "facts_", "basis_", "punishable_"))]
+        if record is not None:
+            self.folded = tuple(finding_fields)
+        choice = self.choice
+        keep = {"outcome", "ended_on", "late_reason", *finding_fields, *self.PATH_FIELDS.get(choice, ())}
+        if choice == Outcome.DIRECT_PENALTY or (choice == Outcome.VIOLATION and self._punishable()):
+            # a referral, or a violation the law says must be punished: the referral is asked, and required
+            self.recommendation_required = True
+            keep |= set(self.REFERRAL_FIELDS)
+        for name in [n for n in self.fields if n not in keep]:
+            del self.fields[name]
+        for name in self.REFERRAL_FIELDS:
+            if name in self.fields:
+                self.fields[name].required = True
+        self.order_fields(["outcome", "ended_on", *self.PATH_FIELDS.get(choice, ()), *self.REFERRAL_FIELDS])
+
+    def _punishable(self) -> bool:
+        """Whether a finding is marked punishable: as submitted, else as recorded."""
+        if self.is_bound:
+            return any(self.data.get(f"punishable_{f.item}") for f in self.case.findings.all())
+        return self.case.findings.filter(punishable=True).exists()
+
+    def service_kwargs(self) -> dict:
+        data = super().service_kwargs()
+        for name in ("rectification_requirements", "suggestions"):
+            data.setdefault(name, "")
+        data.setdefault("rectification_months", None)
+        return data
 
 
 class OutcomeConfirmForm(StepForm):

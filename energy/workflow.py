@@ -8,7 +8,7 @@ import datetime
 from django.utils import timezone
 
 from linggao_mi.casework.rules import RuleViolation
-from linggao_mi.casework.workflow import CREATE, DECIDE, HANDLE, Step, Workflow, path_guard
+from linggao_mi.casework.workflow import CREATE, DECIDE, HANDLE, Step, Workflow, path_guard, unblocked_by
 from linggao_mi.deadlines.periods import cn_date, compute_due, period_text
 from linggao_mi.deadlines.services import rule_get
 from linggao_mi.documents.choices import DocumentState
@@ -40,12 +40,14 @@ def notice_superseded(case: InspectionCase) -> bool:
     return document is not None and document.state == DocumentState.ISSUED and notice_outdated(document, case)
 
 
+@unblocked_by(document="notice_document")
 def no_notice_in_progress(case: InspectionCase) -> None:
     document = case.notice_document
     if document is not None and document.state != DocumentState.SERVED and not notice_superseded(case):
         raise RuleViolation(rules.NOTICE_ALREADY, f"{document.kind.name}当前为“{document.get_state_display()}”")
 
 
+@unblocked_by(document="notice_document", step="notice_draft")
 def notice_issued(case: InspectionCase) -> None:
     document = case.notice_document
     if document is None or document.state not in (DocumentState.ISSUED, DocumentState.SERVED):
@@ -64,6 +66,7 @@ def onsite_mode(case: InspectionCase) -> None:
         raise RuleViolation(rules.MODE_ONSITE_ONLY, "本案为书面监察")
 
 
+@unblocked_by(document="notice_document", step="notice_draft")
 def notified_if_needed(case: InspectionCase) -> None:
     if case.needs_notice and case.notice_served_on is None:
         raise RuleViolation(rules.NOTICE_REQUIRED, "节能监察通知书尚未送达")
@@ -95,22 +98,26 @@ def onsite_day_reached(case: InspectionCase) -> None:
         check_notice_lead(case.notice_served_on, timezone.localdate())
 
 
+@unblocked_by(step="reply_require")
 def reply_pending(case: InspectionCase) -> None:
     if not case.written_replies.filter(received_on__isnull=True).exists():
         raise RuleViolation(rules.WRITTEN_REPLY_NONE)
 
 
+@unblocked_by(step="testing_result")
 def testing_done(case: InspectionCase) -> None:
     pending = case.testings.filter(results="")
     if pending.exists():
         raise RuleViolation(rules.TESTING_PENDING, "、".join(t.agency_name for t in pending))
 
 
+@unblocked_by(step="testing_commission")
 def testing_open(case: InspectionCase) -> None:
     if not case.testings.filter(results="").exists():
         raise RuleViolation(rules.TESTING_PENDING, "没有待出具结论的委托检测")
 
 
+@unblocked_by(document="outcome_document")
 def outcome_document_issued(case: InspectionCase) -> None:
     document = case.outcome_document
     if document is None or document.state not in (DocumentState.ISSUED, DocumentState.SERVED):
@@ -118,11 +125,13 @@ def outcome_document_issued(case: InspectionCase) -> None:
         raise RuleViolation(rules.OUTCOME_DOCUMENT_NOT_ISSUED, f"处理文书当前为“{state}”")
 
 
+@unblocked_by(step="extension_decide")
 def no_pending_extension(case: InspectionCase) -> None:
     if case.extensions.filter(state=ExtensionState.PENDING).exists():
         raise RuleViolation(rules.EXTENSION_PENDING)
 
 
+@unblocked_by(step="extension_request")
 def pending_extension(case: InspectionCase) -> None:
     if not case.extensions.filter(state=ExtensionState.PENDING).exists():
         raise RuleViolation(rules.EXTENSION_PENDING, "没有待决定的延期申请")

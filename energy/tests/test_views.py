@@ -18,7 +18,7 @@ from energy.models import EnergyUnit, InspectionCase
 from energy.workflow import WORKFLOW
 from linggao_mi.casework import rules as kit
 from linggao_mi.casework.workflow import DECIDE, HANDLE
-from linggao_mi.documents.services import document_approve, document_issue, document_submit
+from linggao_mi.documents.services import document_approve, document_issue, document_return, document_submit
 from linggao_mi.org.choices import Role
 from linggao_mi.org.models import Department, Section
 from tests.factories import CertificateFactory, UserFactory
@@ -195,9 +195,11 @@ def test_case_page_shows_the_next_steps_with_what_blocks_them(client, users, uni
     nav = actions(html)
     assert f'href="{url("case_notice", case)}">起草节能监察通知书</a>' in nav
     assert f'href="{url("case_plan_correct", case)}">更正计划监察日期</a>' in nav
-    assert '<span class="button disabled" aria-disabled="true"' in nav and "制作现场监察笔录</span>" in nav
-    assert url("case_record", case) not in nav
-    assert f"制作现场监察笔录：{rules.NOTICE_REQUIRED}" in html  # what blocks it, with its clause
+    assert url("case_record", case) not in nav and "制作现场监察笔录" not in nav  # blocked: not offered
+    # what blocks it, with its clause, and a link to what lifts it
+    blocker = re.search(r"<strong>制作现场监察笔录</strong>：(.*?)</li>", html).group(1)
+    assert str(rules.NOTICE_REQUIRED) in blocker
+    assert blocker.endswith(f'→ <a href="{url("case_notice", case)}">起草节能监察通知书</a>')
     rows = progress(html)
     assert rows["立案"] == "done" and rows["起草节能监察通知书"] == "next"
     assert rows["制作现场监察笔录"] == "blocked" and rows["核查整改情况"] == "waiting" and rows["结案"] == "waiting"
@@ -207,13 +209,21 @@ def test_case_page_shows_the_next_steps_with_what_blocks_them(client, users, uni
     case = services.notice_draft(actor=users["inspector1"], case=case, requirements=REQUIREMENTS)
     html = page(client, users["inspector1"], case.get_absolute_url())
     assert progress(html)["起草节能监察通知书"] == "blocked"  # done once, now blocked: one notice at a time
-    assert f"起草节能监察通知书：{rules.NOTICE_ALREADY}" in html
-    assert "节能监察通知书送达：" in html and "尚未签发" in html
+    notice = case.notice_document.get_absolute_url()
+    act = f"{notice}#document-actions"
+    assert f"<strong>起草节能监察通知书</strong>：{rules.NOTICE_ALREADY}" in html
+    # the notice's own next step is offered, not its serving; the case reads as its notice stands
+    assert f'href="{act}">节能监察通知书：报送审批</a>' in actions(html)
+    assert '<span class="badge ">节能监察通知书起草中</span>' in html
     document_submit(actor=users["inspector1"], document=case.notice_document)
+    html = page(client, users["inspector1"], case.get_absolute_url())
+    assert f'→ <a href="{notice}">查看节能监察通知书</a>' in html and "节能监察通知书待审批" in html
+    assert f'href="{act}">节能监察通知书：审批</a>' in actions(page(client, users["chief"], case.get_absolute_url()))
     document_approve(actor=users["chief"], document=case.notice_document)
     document_issue(actor=users["chief"], document=case.notice_document)
-    nav = actions(page(client, users["inspector1"], case.get_absolute_url()))
-    assert f'href="{case.notice_document.get_absolute_url()}">节能监察通知书送达：到文书页面办理</a>' in nav
+    html = page(client, users["inspector1"], case.get_absolute_url())
+    assert f'href="{act}">节能监察通知书：登记送达</a>' in actions(html)
+    assert f'<span class="badge {CaseState.PLANNED.badge}">{CaseState.PLANNED.label}</span>' in html
 
 
 def test_case_page_offers_the_decisions_to_the_chief_and_the_leader_only(client, users, unit):
@@ -240,12 +250,48 @@ def test_case_page_offers_the_decisions_to_the_chief_and_the_leader_only(client,
     assert f'href="{url("case_close", case)}">结案</a>' in chief_actions
 
 
-def test_outcome_document_step_links_to_the_document_and_says_why_it_waits(client, users, unit):
+def _state_badge(html: str) -> str:
+    return re.search(r"<h1>[^<]*<span class=\"badge[^\"]*\">([^<]+)</span></h1>", html).group(1)
+
+
+def test_after_the_outcome_the_page_offers_the_documents_next_step_and_reads_as_the_document_stands(
+    client, users, unit
+):
     case = decide_violation(users, onsite_recorded(users, unit))
-    html = page(client, users["inspector1"], case.get_absolute_url())
-    assert f"处理文书送达：{rules.OUTCOME_DOCUMENT_NOT_ISSUED}" in html
-    assert case.outcome_document.get_absolute_url() in html and "限期整改通知书" in html
+    document = case.outcome_document
+    link, act = document.get_absolute_url(), f"{document.get_absolute_url()}#document-actions"
+    inspector, chief = users["inspector1"], users["chief"]
+
+    def seen(user):
+        html = page(client, user, case.get_absolute_url())
+        return _state_badge(html), actions(html), html
+
+    state, nav, html = seen(inspector)
+    assert state == "限期整改通知书起草中"  # not 待送达 while it is a draft
+    assert f'href="{act}">限期整改通知书：报送审批</a>' in nav and "登记送达" not in nav
     assert progress(html)["作出处理决定"] == "done" and progress(html)["处理文书送达"] == "blocked"
+
+    document_submit(actor=inspector, document=document)
+    state, nav, html = seen(inspector)
+    assert state == "限期整改通知书待审批" and nav == ""  # nothing for the drafter to do but wait
+    assert f"<strong>处理文书送达</strong>：{rules.OUTCOME_DOCUMENT_NOT_ISSUED}" in html
+    assert f'→ <a href="{link}">查看限期整改通知书</a>' in html  # what it waits for, and where
+    assert f'href="{act}">限期整改通知书：审批</a>' in seen(chief)[1]
+
+    document_return(actor=chief, document=document, reason="整改要求过于笼统")
+    state, nav, html = seen(inspector)
+    assert state == "限期整改通知书已退回修改" and "退回理由：整改要求过于笼统" in html
+    assert f'href="{act}">限期整改通知书：修改后重新报送（已退回）</a>' in nav
+
+    document_submit(actor=inspector, document=document)
+    document_approve(actor=chief, document=document)
+    state, nav, _ = seen(chief)
+    assert state == "限期整改通知书已批准待签发" and f'href="{act}">限期整改通知书：签发</a>' in nav
+    document_issue(actor=chief, document=document)
+    state, nav, _ = seen(inspector)
+    assert state == CaseState.NOTICE_PENDING.label and f'href="{act}">限期整改通知书：登记送达</a>' in nav
+    case.refresh_from_db()
+    assert case.state == CaseState.NOTICE_PENDING  # no state stored twice: the case's own never moved
 
 
 def test_late_entries_are_marked_in_the_timeline(client, users, unit):
@@ -531,17 +577,20 @@ def test_written_reply_and_testing_result_pages(client, users, unit):
 def test_detail_page_of_recorded_case_on_a_phone_width_form(client, users, unit):
     case = onsite_recorded(users, unit)
     client.force_login(users["inspector1"])
-    html = client.get(url("case_outcome", case)).content.decode()
+    html = client.get(url("case_outcome", case) + "?outcome=violation").content.decode()
     assert 'name="viewport"' in html and "用能产品、设备和生产工艺淘汰制度执行情况——检查结果" in html
 
 
 def test_outcome_form_puts_each_findings_facts_basis_and_punishable_under_its_result(users, unit):
     from energy.forms import OutcomeForm
 
-    fields = list(OutcomeForm(case=onsite_recorded(users, unit)).fields)
-    assert fields[:10] == ["outcome", "ended_on", "result_1", "facts_1", "basis_1", "punishable_1",
-                           "result_4", "facts_4", "basis_4", "punishable_4"]
-    assert {"recommend", "rec_department", "rec_basis", "rec_facts", "late_reason"} <= set(fields)
+    form = OutcomeForm(case=onsite_recorded(users, unit), initial={"outcome": "violation"})
+    fields = list(form.fields)
+    assert fields[:4] == ["outcome", "ended_on", "rectification_requirements", "rectification_months"]
+    assert [f.name for f in form.folded_fields()] == [
+        "result_1", "facts_1", "basis_1", "punishable_1", "result_4", "facts_4", "basis_4", "punishable_4",
+    ]
+    assert "late_reason" in fields and not {"recommend", "rec_department", "suggestions"} & set(fields)
 
 
 def test_record_form_offers_the_cases_inspectors_only(client, users, unit):

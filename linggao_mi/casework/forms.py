@@ -29,6 +29,12 @@ class StepForm(forms.Form):
     补录 reason field the shared date check asks for when that date is before the case was registered."""
 
     late_entry = False
+    # A field whose answer decides which other fields the form asks (e.g. the outcome): the page asks it first, as
+    # links (?<chooser>=<value>, swapped in place by htmx), then only the chosen path's fields.
+    chooser = ""
+    # Fields kept but folded away (e.g. findings already recorded, to amend only when needed), under folded_label.
+    folded: tuple[str, ...] = ()
+    folded_label = ""
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,3 +50,26 @@ class StepForm(forms.Form):
 
     def service_kwargs(self) -> dict:
         return dict(self.cleaned_data)
+
+    @property
+    def choice(self) -> str:
+        """The chooser's answer: the submitted one, else the page's (initial); "" when none is valid yet."""
+        if not self.chooser:
+            return ""
+        value = self.data.get(self.chooser) if self.is_bound else self.initial.get(self.chooser)
+        valid = {str(v) for v, _ in self.fields[self.chooser].choices}
+        return value if value in valid else ""
+
+    @property
+    def chooser_field(self):
+        return self[self.chooser]
+
+    def chooser_options(self) -> list[tuple[str, str, bool]]:
+        """(value, label, chosen) of each answer to the chooser."""
+        return [(str(v), label, str(v) == self.choice) for v, label in self.fields[self.chooser].choices]
+
+    def shown_fields(self):
+        return [f for f in self if f.name != self.chooser and f.name not in self.folded]
+
+    def folded_fields(self):
+        return [f for f in self if f.name in self.folded]

@@ -39,6 +39,17 @@ def path_guard(guard: Guard) -> Guard:
     return guard
 
 
+def unblocked_by(*, document: str = "", step: str = "") -> Callable[[Guard], Guard]:
+    """Mark a guard with what lifts it, for the case page to link to: the case's document in field `document` (its
+    page, where it is submitted, approved, issued or served), else the page of step `step` of the same workflow."""
+
+    def mark(guard: Guard) -> Guard:
+        guard.unblocked_by = (document, step)
+        return guard
+
+    return mark
+
+
 @dataclass(frozen=True)
 class Step:
     """One step of a workflow.
@@ -84,10 +95,9 @@ class Step:
 
     def check(self, case: Case) -> None:
         """Refuse (RuleViolation) unless the case stands where this step may be taken and its guards hold."""
-        if case.state not in self.sources:
-            raise RuleViolation(STATE_FORBIDS, f"当前为“{case.get_state_display()}”，不能{self.label}")
-        for guard in self.guards:
-            guard(case)
+        failing = self.failing(case)
+        if failing:
+            raise failing[0]
 
     def applies(self, case: Case) -> bool:
         """Whether the step is on this case's path (its path guards hold)."""
@@ -100,10 +110,18 @@ class Step:
         return True
 
     def blocker(self, case: Case) -> RuleViolation | None:
-        try:
-            self.check(case)
-        except RuleViolation as violation:
-            return violation
+        failing = self.failing(case)
+        return failing[0] if failing else None
+
+    def failing(self, case: Case) -> tuple[RuleViolation, Guard | None] | None:
+        """What refuses the step now, and the guard that does (None when the case's state does), or None."""
+        if case.state not in self.sources:
+            return RuleViolation(STATE_FORBIDS, f"当前为“{case.get_state_display()}”，不能{self.label}"), None
+        for guard in self.guards:
+            try:
+                guard(case)
+            except RuleViolation as violation:
+                return violation, guard
         return None
 
 
@@ -111,6 +129,7 @@ class Step:
 class NextStep:
     step: Step
     blocker: RuleViolation | None  # why the step cannot be taken now (its guard's rule), or None
+    guard: Guard | None = None  # the guard that blocks it (see unblocked_by), or None
 
     @property
     def open(self) -> bool:
@@ -121,8 +140,9 @@ class NextStep:
 class ProgressRow:
     step: Step
     done_at: object  # the datetime of the last time the step was taken, or None
-    status: str  # "done", "next", "blocked", "waiting", "not_applicable"
+    status: str  # "done", "next", "blocked", "waiting" (not reached), "skipped" (gone past), "not_applicable"
     blocker: RuleViolation | None = None
+    guard: Guard | None = None  # the guard that blocks the step, or None
 
 
 @dataclass
@@ -177,14 +197,14 @@ class Workflow:
         evaluates each guard once."""
         rows = self.progress(case) if progress is None else progress
         return [
-            NextStep(row.step, row.blocker)
+            NextStep(row.step, row.blocker, row.guard)
             for row in rows
             if row.status in ("next", "blocked") and row.step.applies(case) and self.may(user, case, row.step)
         ]
 
     def progress(self, case: Case) -> list[ProgressRow]:
-        """Every step in table order: done (when), next (open now), blocked (why), waiting (not reached), or not
-        applicable (off the case's path)."""
+        """Every step in table order: done (when), next (open now), blocked (why), waiting (not reached), skipped
+        (not taken, and the case has gone past it) or not applicable (off the case's path)."""
         done: dict[str, object] = dict(
             CaseEvent.objects.filter(of_case(case)).exclude(step="").order_by("at", "id").values_list("step", "at")
         )
@@ -193,11 +213,14 @@ class Workflow:
             if step.name not in done and not step.applies(case):
                 rows.append(ProgressRow(step, None, "not_applicable"))
             elif case.state in step.sources:
-                blocker = step.blocker(case)
+                blocker, guard = step.failing(case) or (None, None)
                 status = "blocked" if blocker else "next"
-                rows.append(ProgressRow(step, done.get(step.name), status, blocker))
+                rows.append(ProgressRow(step, done.get(step.name), status, blocker, guard))
             elif step.name in done:
                 rows.append(ProgressRow(step, done[step.name], "done"))
             else:
                 rows.append(ProgressRow(step, None, "waiting"))
-        return rows
+        # A step the case went past without taking it (before the last step taken, in table order) was skipped.
+        last = max((i for i, row in enumerate(rows) if row.done_at is not None), default=-1)
+        return [ProgressRow(row.step, None, "skipped") if row.status == "waiting" and i < last else row
+                for i, row in enumerate(rows)]

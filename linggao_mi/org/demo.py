@@ -47,7 +47,7 @@ def load(password: str) -> dict[str, User]:
                 "holder": users[username],
                 "issuing_authority": "海南省人民政府",
                 "enforcement_area": "临高县 工业和信息化",
-                "valid_from": today.replace(month=1, day=1),
+                "valid_from": today.replace(year=today.year - 1, month=1, day=1),  # the demo cases reach back months
                 "valid_to": today.replace(year=today.year + 3, month=12, day=31),
             },
         )
