@@ -45,6 +45,9 @@ run: setup
 test: debs-test $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run --settings=linggao_mi.settings.test
+	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  DJANGO_ALLOWED_HOSTS=gxj.lingao.example \
+	  $(PY) manage.py check --deploy --fail-level WARNING --settings=linggao_mi.settings.production
 	$(VENV)/bin/pytest
 
 lint: $(VENV)/.installed
