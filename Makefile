@@ -47,6 +47,9 @@ run: setup
 test: debs-test $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run --settings=linggao_mi.settings.test
+	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  DJANGO_ALLOWED_HOSTS=gxj.lingao.example \
+	  $(PY) manage.py check --deploy --fail-level WARNING --settings=linggao_mi.settings.production
 	$(VENV)/bin/pytest
 	@# The scale benchmark as a smoke test (it must run, not be fast); it needs PostgreSQL, as CI (.ci/run) has.
 	@case "$${DATABASE_URL:-}" in postgres*) $(PY) bench/scale.py --cases 200 --repeat 1 --seconds 1 --long-stop ;; \

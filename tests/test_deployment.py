@@ -58,3 +58,23 @@ def test_production_never_allows_demo_accounts():
     result = _production_settings({"DJANGO_SECRET_KEY": "x"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def _deploy_check(env: dict) -> subprocess.CompletedProcess:
+    command = [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING",
+               "--settings=linggao_mi.settings.production"]
+    base = {"PATH": os.environ["PATH"], "DJANGO_SECRET_KEY": "k" * 20 + "-production-check-" + "q" * 20,
+            "DJANGO_ALLOWED_HOSTS": "gxj.lingao.example"}
+    return subprocess.run(command, cwd=ROOT, env={**base, **env}, capture_output=True, text=True)
+
+
+def test_production_passes_the_deploy_check_without_a_warning():
+    result = _deploy_check({})
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_behind_a_tls_proxy_the_redirect_and_hsts_can_be_turned_off():
+    result = _deploy_check({"DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_HSTS_SECONDS": "0"})
+    assert result.returncode != 0
+    assert "security.W008" in result.stderr and "security.W004" in result.stderr
