@@ -1,5 +1,5 @@
-"""A staff member of 信息技术股 publishes an award announcement (三（八）5(2)) in Chromium, and a visitor then sees it on
-the public page /tenders/ and downloads its tender document without logging in — on a desktop and on a phone.
+"""A staff member of 信息技术股 publishes an award announcement (三（八）5(2)) in Chromium, and a visitor then sees it
+on the public page /tenders/ and downloads its tender document without logging in — on a desktop and on a phone.
 
 Publishing the half-filled announcement is refused first, naming the missing fields and citing the clause. The
 project is brought to 待公告中标结果 by the services before the browser starts (the live server shares this

@@ -150,6 +150,14 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CheckItemEnum": "energy.choices.CheckItem",
         "MeasureEnum": "energy.choices.Measure",
+        "InspectionCaseStateEnum": "energy.choices.CaseState",
+        "ITProjectStateEnum": "infoproj.choices.ProjectState",
+        "KeyProjectStateEnum": "infoproj.choices.KeyProjectState",
+        "PlanFilingStateEnum": "infoproj.choices.PlanState",
+        "BriefingStateEnum": "infoproj.choices.BriefingState",
+        "BriefingKindEnum": "infoproj.choices.BriefingKind",
+        "KeyProjectKindEnum": "infoproj.choices.KeyProjectKind",
+        "TenderDocKindEnum": "infoproj.choices.TenderDocKind",
     },
 }
 
