@@ -35,8 +35,10 @@ setup: debs-run $(VENV)/.installed
 	$(PY) manage.py load_registers
 	$(PY) manage.py load_demo
 
+# DEBUG stays off (settings.local); links in e-mails point at the port actually served unless SITE_URL says otherwise.
+run: export SITE_URL := $(or $(SITE_URL),http://127.0.0.1:$(PORT))
 run: setup
-	@echo "门户： http://127.0.0.1:$(PORT)/   演示账号密码： $${DEMO_PASSWORD:-linggao-demo}"
+	@echo "门户： $(SITE_URL)/   演示账号密码： $${DEMO_PASSWORD:-linggao-demo}"
 	@trap 'kill 0' EXIT INT TERM; \
 	$(VENV)/bin/celery -A linggao_mi worker --beat --loglevel=INFO --concurrency=1 \
 	  --schedule=var/celerybeat-schedule & \
@@ -46,9 +48,15 @@ test: debs-test $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run --settings=linggao_mi.settings.test
 	$(VENV)/bin/pytest
+	@# The scale benchmark as a smoke test (it must run, not be fast); it needs PostgreSQL, as CI (.ci/run) has.
+	@case "$${DATABASE_URL:-}" in postgres*) $(PY) bench/scale.py --cases 200 --repeat 1 --seconds 1 --long-stop ;; \
+	  *) echo "bench/scale.py 未运行：需要 PostgreSQL（设置 DATABASE_URL，或用 .ci/run）" ;; esac
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
+# BENCH_CASES=100000 for a province's scale (DATABASE_URL must point at PostgreSQL; the bench makes its own database).
+BENCH_CASES ?= 20000
 bench: debs-run $(VENV)/.installed
 	$(PY) bench/list_pages.py
+	$(PY) bench/scale.py --cases $(BENCH_CASES) --json var/bench-scale.json

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Assignment, BoundaryCase, BoundaryMatter, LegalBasis
+from .models import Assignment, BoundaryCase, BoundaryMatter, LegalBasis, Synonym
 
 
 class AssignmentInline(admin.TabularInline):
@@ -42,3 +42,9 @@ class BoundaryCaseAdmin(SimpleHistoryAdmin):
     list_select_related = ["matter"]
     filter_horizontal = ["departments"]
     search_fields = ["title", "text"]
+
+
+@admin.register(Synonym)
+class SynonymAdmin(SimpleHistoryAdmin):
+    list_display = ["word", "term"]
+    search_fields = ["word", "term"]

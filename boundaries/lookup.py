@@ -4,10 +4,14 @@ Matching is done in Python over the whole (small) table after folding both sides
 half-width, case, and the variant characters the source itself mixes (高杆植物 / 高秆植物 / 高干植物).
 Folding maps each character to exactly one character, so a position in the folded text is the same
 position in the original and the matched words can be marked in the text as written.
+
+People ask in everyday words (电线杆, 树) where the table speaks its own terms (电力设施, 高杆植物): each query word
+also stands for the table's terms of every synonym (`Synonym` rows, editable) whose everyday word it contains.
 """
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .models import Assignment, BoundaryCase, BoundaryMatter
@@ -45,13 +49,31 @@ def fold(text: str) -> str:
     return "".join(_fold_char(c) for c in text)
 
 
-def query_terms(query: str) -> list[str]:
-    """The folded words of a query, in order, each once."""
-    terms: list[str] = []
+class Term(str):
+    """A folded query word; `forms` are the texts that count as it: the word itself, then the table's terms its
+    everyday words stand for (电线杆 → 电力设施)."""
+
+    forms: tuple[str, ...]
+
+    def __new__(cls, word: str, synonyms: tuple[str, ...] = ()):
+        term = super().__new__(cls, word)
+        term.forms = (word, *(s for s in dict.fromkeys(synonyms) if s != word))
+        return term
+
+    @property
+    def synonyms(self) -> tuple[str, ...]:
+        return self.forms[1:]
+
+
+def query_terms(query: str, synonyms: Iterable[tuple[str, str]] = ()) -> list[Term]:
+    """The folded words of a query, in order, each once, each with the table's terms of the synonyms whose
+    everyday word (folded) occurs in it; `synonyms` are (everyday word, table's term) pairs."""
+    pairs = [(fold(word), fold(term)) for word, term in synonyms]
+    terms: list[Term] = []
     for word in SEPARATORS.split(QUESTION_WORDS.sub(" ", query)):
         word = fold(word)
         if word and word not in terms:
-            terms.append(word)
+            terms.append(Term(word, tuple(term for everyday, term in pairs if everyday in word)))
     return terms
 
 
@@ -68,6 +90,7 @@ class Marked:
     text: str
     terms: list[str]
     segments: list[Segment]
+    forms: list[str] = field(default_factory=list)  # the texts found, e.g. 电力设施 for the query word 电线杆
 
     @property
     def matched(self) -> bool:
@@ -77,21 +100,24 @@ class Marked:
 def mark(text: str, terms: list[str]) -> Marked:
     folded = fold(text)
     hit = [False] * len(text)
-    found = []
+    found, forms = [], []
     for term in terms:
-        start = folded.find(term)
-        if start >= 0:
-            found.append(term)
-        while start >= 0:
-            hit[start : start + len(term)] = [True] * len(term)
-            start = folded.find(term, start + 1)
+        for form in term.forms if isinstance(term, Term) else (term,):
+            start = folded.find(form)
+            if start >= 0:
+                forms.append(form)
+                if term not in found:
+                    found.append(term)
+            while start >= 0:
+                hit[start : start + len(form)] = [True] * len(form)
+                start = folded.find(form, start + 1)
     segments: list[Segment] = []
     for char, matched in zip(text, hit, strict=True):
         if segments and segments[-1].matched == matched:
             segments[-1].text += char
         else:
             segments.append(Segment(char, matched))
-    return Marked(text, found, segments)
+    return Marked(text, found, segments, forms)
 
 
 @dataclass
@@ -128,7 +154,7 @@ class MatterAnswer:
 @dataclass
 class LookupResult:
     query: str
-    terms: list[str] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
     message: str = ""
     partial: bool = False
     answers: list[MatterAnswer] = field(default_factory=list)
@@ -170,9 +196,9 @@ def _answer(matter: BoundaryMatter, terms: list[str]) -> MatterAnswer | None:
     answers: dict[int, DepartmentAnswer] = {}
     for a, duties, dept in _best(rows, _assignment_terms):
         reason = (
-            REASON_DIRECT.format(terms="”“".join(duties.terms))
+            REASON_DIRECT.format(terms="”“".join(duties.forms))
             if duties.matched
-            else REASON_NAME.format(terms="”“".join(dept.terms))
+            else REASON_NAME.format(terms="”“".join(dept.forms))
         )
         answers[a.pk] = DepartmentAnswer(a, duties, reason, True)
     for c in cases:
@@ -190,14 +216,14 @@ def _answer(matter: BoundaryMatter, terms: list[str]) -> MatterAnswer | None:
     return MatterAnswer(matter, [t for t in terms if t in matched], departments, others, cases, hits)
 
 
-def lookup(matters: list[BoundaryMatter], query: str) -> LookupResult:
+def lookup(matters: list[BoundaryMatter], query: str, synonyms: Iterable[tuple[str, str]] = ()) -> LookupResult:
     """Answer a query against the matters (with assignments, bases and cases prefetched)."""
     query = (query or "").strip()
     result = LookupResult(query=query)
     if len(query) > MAX_QUERY_LENGTH:
         result.message = TOO_LONG
         return result
-    result.terms = query_terms(query)
+    result.terms = query_terms(query, synonyms)
     if not result.terms:
         result.message = EMPTY_QUERY
         return result

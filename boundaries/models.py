@@ -91,3 +91,31 @@ class BoundaryCase(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Synonym(models.Model):
+    """An everyday word for a term of the table, for “这件事归谁管？”: 电线杆 → 电力设施, 树 → 高杆植物.
+
+    Not part of the source; kept as data (fixtures/25_synonyms.json, then editable in the admin) so that the
+    bureau can add the words people actually ask with.
+    """
+
+    word = models.CharField("日常说法", max_length=30, help_text="群众查询时可能使用的说法，例如“电线杆”。")
+    term = models.CharField(
+        "登记表用语", max_length=30, help_text="职责边界表、服务事项或职责登记表中的对应说法，例如“电力设施”。"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "查询同义词"
+        ordering = ["term", "word"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["word", "term"],
+                name="synonym_once",
+                violation_error_message="这组同义词已经存在。",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.word} → {self.term}"

@@ -4,7 +4,7 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from .lookup import LookupResult, lookup
-from .models import Assignment, BoundaryCase, BoundaryMatter, LegalBasis
+from .models import Assignment, BoundaryCase, BoundaryMatter, LegalBasis, Synonym
 
 
 def matter_list() -> QuerySet[BoundaryMatter]:
@@ -21,9 +21,14 @@ def matter_list() -> QuerySet[BoundaryMatter]:
     )
 
 
+def synonym_pairs() -> list[tuple[str, str]]:
+    """(everyday word, term of the registers) for every synonym."""
+    return list(Synonym.objects.values_list("word", "term"))
+
+
 def boundary_lookup(*, query: str) -> LookupResult:
-    """“这件事归谁管？” over the whole table."""
-    return lookup(list(matter_list()), query)
+    """“这件事归谁管？” over the whole table, everyday words counting as the table's terms."""
+    return lookup(list(matter_list()), query, synonym_pairs())
 
 
 def matter_get(*, user, pk: int) -> BoundaryMatter:

@@ -1,5 +1,6 @@
 from django.shortcuts import render
 
+from linggao_mi import search
 from linggao_mi.registers import AddPage, RegisterEntity
 
 from . import selectors, services
@@ -16,13 +17,14 @@ from .forms import (
 
 
 def register_list(request):
-    """二、职责边界表 with the “这件事归谁管？” lookup, public; ?q= works with and without htmx."""
+    """二、职责边界表 with the “这件事归谁管？” lookup (across the public registers), public; ?q= works with and
+    without htmx."""
     form = LookupForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    result = selectors.boundary_lookup(query=query) if "q" in request.GET else None
-    context = {"form": form, "result": result}
-    if request.htmx and request.htmx.target == "lookup-results":
-        return render(request, "boundaries/_lookup_results.html", context)
+    result = search.public_search(query) if "q" in request.GET else None
+    context = {"query": query, "result": result}
+    if request.htmx and request.htmx.target == "search-results":
+        return render(request, "_search_results.html", context)
     context["matters"] = selectors.matter_list()
     return render(request, "boundaries/matter_list.html", context)
 

@@ -115,3 +115,6 @@ class InspectionCaseGroupObjectPermissionAdmin(ReadOnly, admin.ModelAdmin):
     list_filter = ["permission", "group"]
     list_select_related = ["content_object", "group", "permission__content_type"]
     search_fields = ["group__name", "content_object__unit__name"]
+
+
+from .fixed_asset import admin as fixed_asset_admin  # noqa: E402,F401  (三（五）, registered with the same ReadOnly)

@@ -11,9 +11,7 @@ from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.response import Response
 
 from linggao_mi.casework.api import CaseDeadlinesField, RuleError, RuleViolationMixin, api_router, with_deadlines
-from linggao_mi.casework.api_steps import NextStepsField, StepEndpoint, step_actions
-from linggao_mi.documents.choices import ServiceMethod
-from linggao_mi.documents.services import document_serve
+from linggao_mi.casework.api_steps import NextStepsField, ServeSerializer, StepEndpoint, serve_step, step_actions
 from linggao_mi.org.models import Department
 
 from . import services
@@ -27,6 +25,7 @@ from .choices import (
     Trigger,
     VerificationResult,
 )
+from .fixed_asset import api as fixed_asset_api
 from .models import EnergyUnit, Finding, InspectionCase
 from .selectors import UNIT_VIEW, cases_list
 from .workflow import WORKFLOW
@@ -154,14 +153,6 @@ class NoticeDraftSerializer(serializers.Serializer):
 class PlanCorrectSerializer(serializers.Serializer):
     planned_date = serializers.DateField()
     reason = serializers.CharField(max_length=500)
-
-
-class ServeSerializer(serializers.Serializer):
-    method = serializers.ChoiceField(choices=ServiceMethod.choices)
-    served_on = serializers.DateField()
-    recipient = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
-    refused = serializers.BooleanField(required=False, default=False)
-    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
 def _late_reason():
@@ -330,21 +321,10 @@ class CloseSerializer(serializers.Serializer):
     late_reason = _late_reason()
 
 
-def _serve(step_name: str):
-    """A step taken by serving the case's document: the documents' serve, whose on_served hook takes the step."""
-    field = WORKFLOW[step_name].document
-
-    def serve(*, actor, case, **data):
-        WORKFLOW[step_name].check(case)  # the guards name what is missing (no document yet, not issued)
-        document_serve(actor=actor, document=getattr(case, field), **data)
-
-    return serve
-
-
 ENDPOINTS = {
     "notice_draft": StepEndpoint(NoticeDraftSerializer, services.notice_draft),
     "plan_correct": StepEndpoint(PlanCorrectSerializer, services.plan_correct),
-    "notice_served": StepEndpoint(ServeSerializer, _serve("notice_served")),
+    "notice_served": StepEndpoint(ServeSerializer, serve_step(WORKFLOW, "notice_served")),
     "materials_receive": StepEndpoint(MaterialsSerializer, services.materials_receive),
     "record_file": StepEndpoint(RecordSerializer, services.record_file),
     "reply_require": StepEndpoint(ReplyRequireSerializer, services.reply_require),
@@ -355,7 +335,7 @@ ENDPOINTS = {
     "outcome_propose": StepEndpoint(OutcomeSerializer, services.outcome_propose),
     "outcome_confirm": StepEndpoint(ConfirmSerializer, services.outcome_confirm),
     "outcome_return": StepEndpoint(ReturnSerializer, services.outcome_return),
-    "outcome_served": StepEndpoint(ServeSerializer, _serve("outcome_served")),
+    "outcome_served": StepEndpoint(ServeSerializer, serve_step(WORKFLOW, "outcome_served")),
     "extension_request": StepEndpoint(ExtensionRequestSerializer, services.extension_request),
     "extension_decide": StepEndpoint(ExtensionDecideSerializer, services.extension_decide),
     "report_receive": StepEndpoint(ReportSerializer, services.report_receive),
@@ -397,4 +377,5 @@ class CaseViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadOnly
 router = api_router()
 router.register("energy/units", UnitViewSet, basename="energy-unit")
 router.register("energy/cases", CaseViewSet, basename="energy-case")
+fixed_asset_api.register(router)  # 三（五） fixed-asset projects and their checks
 urlpatterns = router.urls

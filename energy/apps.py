@@ -8,6 +8,7 @@ class EnergyConfig(AppConfig):
 
     def ready(self):
         from . import documents  # noqa: F401  (registers the regime's document kinds)
+        from .fixed_asset import documents as fixed_asset_documents  # noqa: F401  (and those of 三（五）)
         from .reference import restore_after_migrate
 
         # A flush (transactional tests) empties the DeadlineRule rows of migration 0002 and then sends post_migrate:

@@ -17,6 +17,7 @@ from linggao_mi.org.models import Department
 
 from . import services
 from .choices import CheckItem, FindingResult, Measure, Mode, Outcome, SignerCapacity, Trigger
+from .fixed_asset import demo as fixed_asset_demo
 from .models import EnergyUnit, InspectionCase
 from .validators import credit_code_complete
 
@@ -77,6 +78,7 @@ def load(users: dict[str, User]) -> None:
     for data in DEMO_UNITS:
         unit = EnergyUnit.objects.filter(credit_code=data["credit_code"]).first()
         units.append(unit or services.unit_create(actor=staff, **data))
+    fixed_asset_demo.load(users, units)  # 三（五） projects of these units, at every stage
     if InspectionCase.objects.filter(unit__in=units).exists():
         return
     today = timezone.localdate()

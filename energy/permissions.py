@@ -25,3 +25,8 @@ ROLE_GRANTS = {
     Role.INSPECTOR: UNITS + OPEN_CASES,
     Role.STAFF: UNITS,
 }
+
+# 三（五） fixed-asset projects (energy/fixed_asset/permissions.py).
+from .fixed_asset.permissions import ROLE_GRANTS as FIXED_ASSET_GRANTS  # noqa: E402
+
+ROLE_GRANTS = {role: names + FIXED_ASSET_GRANTS.get(role, []) for role, names in ROLE_GRANTS.items()}

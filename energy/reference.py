@@ -16,6 +16,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.recorder import MigrationRecorder
 
 from . import rules
+from .fixed_asset.reference import DEADLINE_RULES as FIXED_ASSET_DEADLINE_RULES
 
 DEADLINE_RULES = [
     # code, name, amount, unit, citation, description
@@ -49,6 +50,7 @@ DEADLINE_RULES = [
         "节能监察人员可以要求被监察单位就监察事项所涉及的问题限期作出书面答复；答复期限由监察人员确定，"
         "未另定的按此期限。",
     ),
+    *FIXED_ASSET_DEADLINE_RULES,
 ]
 
 # The migration that first makes the rows: while it is unapplied (energy migrated back), none are restored.

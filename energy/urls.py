@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .fixed_asset import urls as fixed_asset_urls
 
 app_name = "energy"
 urlpatterns = [
@@ -29,3 +30,4 @@ urlpatterns = [
     path("cases/<int:pk>/extension/decide/", views.case_extension_decide, name="case_extension_decide"),
     path("cases/<int:pk>/close/", views.case_close, name="case_close"),
 ]
+urlpatterns += fixed_asset_urls.urlpatterns  # 三（五） fixed-asset projects and their checks

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from inspections import views as inspections_views
 from linggao_mi.casework import views as casework_views
 from linggao_mi.org import views as org_views
 
@@ -13,6 +14,7 @@ api_v1 = [
     path("", include("linggao_mi.deadlines.api")),
     path("", include("linggao_mi.casework.api")),
     path("", include("energy.api")),
+    path("", include("inspections.api")),
     path("", include("infoproj.api")),
 ]
 
@@ -29,6 +31,11 @@ urlpatterns = [
     path("documents/", include("linggao_mi.documents.urls")),
     path("attachments/", include("linggao_mi.attachments.urls")),
     path("energy/", include("energy.urls")),
+    path("inspections/", include("inspections.urls")),
+    path("discretion/", inspections_views.discretion_list, name="discretion"),
+    path("complaints/new/", inspections_views.complaint_new, name="complaint_new"),
+    path("complaints/received/", inspections_views.complaint_received, name="complaint_received"),
+    path("complaints/track/", inspections_views.complaint_track, name="complaint_track"),
     path("infoproj/", include("infoproj.urls")),
     path("tenders/", include("infoproj.public_urls")),
     path("api/v1/", include(api_v1)),
@@ -37,8 +44,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "linggao_mi.org.views.bad_request"
 handler403 = "linggao_mi.org.views.permission_denied"
 handler404 = "linggao_mi.org.views.page_not_found"
+handler500 = "linggao_mi.org.views.server_error"
 
 admin.site.site_header = "临高县工业和信息化局 监管业务平台"
 admin.site.site_title = "监管业务平台管理"

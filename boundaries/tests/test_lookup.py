@@ -3,6 +3,7 @@
 import pytest
 
 from boundaries.lookup import EMPTY_QUERY, NO_MATCH, PARTIAL, TOO_LONG, fold, mark, query_terms
+from boundaries.models import Synonym
 from boundaries.selectors import boundary_lookup
 
 pytestmark = pytest.mark.django_db
@@ -112,10 +113,10 @@ def test_public_page_answers_without_javascript(client):
 
 def test_public_page_htmx_request_gets_only_the_results(client):
     response = client.get(
-        "/boundaries/", {"q": "违章建筑"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="lookup-results"
+        "/boundaries/", {"q": "违章建筑"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="search-results"
     )
     body = response.content.decode()
-    assert body.lstrip().startswith('<div id="lookup-results"')
+    assert body.lstrip().startswith('<div id="search-results"')
     assert "县住建局" in body and "<html" not in body
 
 
@@ -147,3 +148,36 @@ def test_api_lookup_without_answer_is_a_message_not_an_error(client, params):
     assert response.status_code == 200
     data = response.json()
     assert data["answers"] == [] and data["message"]
+
+
+# --- everyday words (Synonym rows, loaded from fixtures/25_synonyms.json) ---
+
+
+def test_query_word_stands_for_the_table_terms_of_the_everyday_words_it_contains():
+    [term] = query_terms("电线杆倒了", [("电线杆", "电力设施"), ("树", "高杆植物"), ("电线", "电力线路")])
+    assert term == "电线杆倒了" and term.synonyms == ("电力设施", "电力线路")
+    marked = mark("负责全县电力设施保护的监督管理工作", [term])
+    assert marked.terms == ["电线杆倒了"] and marked.forms == ["电力设施"]
+    assert [s.text for s in marked.segments if s.matched] == ["电力设施"]
+
+
+@pytest.mark.parametrize("query", ["电线杆", "电杆", "电线杆归谁管？", "电线杆子倒了找谁"])
+def test_electricity_pole_finds_power_facility_protection(query):
+    result = boundary_lookup(query=query)
+    assert [a.matter.name for a in result.answers] == ["电力设施保护"] and not result.partial
+    answer = result.answers[0]
+    assert departments(answer)[0] == "县工信局" and answer.departments[0].direct
+    assert answer.departments[0].reason == "职责分工中提到“电力设施”"
+
+
+def test_tree_finds_the_high_stalk_plants_and_who_cuts_them():
+    result = boundary_lookup(query="树")
+    answer = result.answers[0]
+    assert answer.matter.name == "电力设施保护"
+    assert departments(answer)[:2] == ["县林业局", "省农垦总局驻临高办事处"]
+
+
+def test_synonyms_are_data_a_new_row_is_used_at_once():
+    assert boundary_lookup(query="光伏板").answers == []
+    Synonym.objects.create(word="光伏板", term="节能")
+    assert [a.matter.name for a in boundary_lookup(query="光伏板").answers] == ["节能管理"]

@@ -1,26 +1,35 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from linggao_mi.casework.registry import CASE_MODELS
 from linggao_mi.casework.rules import RuleViolation
-from linggao_mi.casework.selectors import case_get
+from linggao_mi.casework.selectors import case_get, user_may_change_case
 
+from . import rules
 from .selectors import attachment_get
 from .services import attachment_add, attachment_delete
 
 UPLOAD_FIELDS = ("file", "photo")
 
 
-def _back(request, case):
+def _next(request) -> str:
+    """The page to return to, if it is one of ours."""
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return ""
+
+
+def _back(request, case):
+    if target := _next(request):
         return redirect(target)
     try:
         return redirect(case.get_absolute_url())
@@ -68,10 +77,17 @@ def download(request, pk: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def delete(request, pk: int):
+    """GET asks for confirmation (a page, so it works without JavaScript); POST deletes."""
     attachment = attachment_get(request.user, pk)
     case = attachment.case
+    if request.method == "GET":
+        if not user_may_change_case(request.user, case):
+            raise PermissionDenied
+        refused = RuleViolation(rules.CLOSED_CASE_RECORD) if case.is_closed else None
+        context = {"attachment": attachment, "case": case, "refused": refused, "next": _next(request)}
+        return render(request, "attachments/confirm_delete.html", context)
     try:
         attachment_delete(actor=request.user, attachment=attachment)
     except RuleViolation as violation:

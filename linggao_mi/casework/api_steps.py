@@ -21,6 +21,9 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from linggao_mi.documents.choices import ServiceMethod
+from linggao_mi.documents.services import document_serve
+
 from .api import RuleError
 from .workflow import Workflow
 
@@ -29,6 +32,29 @@ from .workflow import Workflow
 class StepEndpoint:
     serializer: type[serializers.Serializer]
     service: Callable
+
+
+class ServeSerializer(serializers.Serializer):
+    """The body of a step taken by serving the case's document (送达)."""
+
+    method = serializers.ChoiceField(choices=ServiceMethod.choices)
+    served_on = serializers.DateField()
+    recipient = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+    refused = serializers.BooleanField(required=False, default=False)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+def serve_step(workflow: Workflow, name: str) -> Callable:
+    """The service of a step taken by serving the case's document (Step.document): the documents' serve, whose
+    kind's on_served hook takes the step. The step's guards are checked first, so a refusal names what is missing
+    (no document yet, not issued)."""
+    step = workflow[name]
+
+    def serve(*, actor, case, **data):
+        step.check(case)
+        document_serve(actor=actor, document=getattr(case, step.document), **data)
+
+    return serve
 
 
 def _endpoint(workflow: Workflow, name: str, endpoint: StepEndpoint, tag: str, answer):

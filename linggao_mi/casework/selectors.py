@@ -1,7 +1,10 @@
 from django.contrib.auth.models import User
-from django.db.models import QuerySet
+from django.db.models import CharField, Q, QuerySet, Value
+from django.db.models.functions import Concat
 from django.shortcuts import get_object_or_404
-from guardian.shortcuts import get_objects_for_user
+
+from linggao_mi.org.models import Section
+from linggao_mi.org.services import SECTION_GROUP_PREFIX
 
 from .models import Case, CaseEvent, of_case
 from .registry import CASE_MODELS
@@ -37,8 +40,25 @@ def user_may_see_case(user: User, case: Case) -> bool:
 
 
 def cases_visible(user: User, queryset: QuerySet) -> QuerySet:
-    """The cases of `queryset` that `user` may see: by object permission, or a global one (leaders)."""
-    return get_objects_for_user(user, case_perm(queryset.model, "view"), klass=queryset, accept_global_perms=True)
+    """The cases of `queryset` that `user` may see, as one indexed filter on the case row itself.
+
+    Exactly what guardian's get_objects_for_user(user, "view_<case>", accept_global_perms=True) answers over
+    the grants `services.case_grant_access` makes, without reading the object-permission tables (a list
+    would hash every case's group grant on each request): a superuser or a global view permission (leaders,
+    admins) sees all; anyone else sees the cases of the sections whose group they belong to (the section's
+    view grant) and the cases they are an inspector of (their own view grant, revoked when they leave).
+    """
+    model = queryset.model
+    if user.is_superuser or user.has_perm(case_perm(model, "view")):
+        return queryset
+    if not user.is_authenticated:
+        return queryset.none()
+    group_name = Concat(Value(SECTION_GROUP_PREFIX), "code", output_field=CharField())
+    member_of = Section.objects.alias(group_name=group_name).filter(group_name__in=user.groups.values("name"))
+    inspector_of = model.inspectors.through.objects.filter(user_id=user.pk).values(
+        model.inspectors.field.m2m_field_name()
+    )
+    return queryset.filter(Q(section__in=member_of.values("pk")) | Q(pk__in=inspector_of))
 
 
 def case_get(user: User, queryset: QuerySet, pk: int) -> Case:

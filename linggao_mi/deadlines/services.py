@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from linggao_mi.casework.rules import RuleViolation
-from linggao_mi.notifications.services import notifications_send_pending, notify
+from linggao_mi.notifications.services import Message, notifications_send_pending, notify_many
 
 from .choices import CLOSED_DEADLINE_STATES, CalendarSource, DayKind, DeadlineState
 from .holidays import library_exceptions, library_years
@@ -32,6 +32,8 @@ from .rules import (
 logger = logging.getLogger(__name__)
 
 CALENDAR_ENTER_PERMISSION = "deadlines.add_calendaryear"
+# Deadlines per transaction of the reminder sweep: statements grow with the batches, not the deadlines.
+REMINDER_BATCH = 1000
 
 
 # ---------------------------------------------------------------------------------------------
@@ -325,17 +327,47 @@ def _message(deadline: Deadline, kind: str, today: datetime.date) -> tuple[str, 
     return subject, "\n".join(lines)
 
 
-def _remind(deadline: Deadline, kind: str, users, today: datetime.date) -> int:
+def _messages(deadline: Deadline, kind: str, users, today: datetime.date) -> list[Message]:
     subject, body = _message(deadline, kind, today)
     url = deadline.case_url() or reverse("deadlines:list")
-    sent = 0
-    for user in users:
-        if not user.is_active:
-            continue
-        key = f"deadline:{deadline.pk}:{kind}:{deadline.due.isoformat()}"
-        if notify(user=user, key=key, subject=subject, body=body, url=url) is not None:
-            sent += 1
-    return sent
+    key = f"deadline:{deadline.pk}:{kind}:{deadline.due.isoformat()}"
+    return [Message(user=user, key=key, subject=subject, body=body, url=url) for user in users if user.is_active]
+
+
+def _remind_batch(pks: list[int], today: datetime.date, run: ReminderRun) -> None:
+    """One batch of the sweep in one transaction: lock, mark overdue, notify, in a fixed number of statements."""
+    with transaction.atomic():
+        deadlines = list(
+            Deadline.objects.select_for_update(of=("self",))
+            .select_related("rule", "section__chief")
+            .prefetch_related("responsible", "case")
+            .filter(pk__in=pks, state=DeadlineState.OPEN)  # met, waived or handled by a concurrent run: gone
+            .order_by("due", "pk")
+        )
+        messages, overdue = [], []
+        for deadline in deadlines:
+            chief = deadline.section.chief if deadline.section else None
+            # Nobody responsible: the chief is, so that no period runs out unseen.
+            people = list(deadline.responsible.all()) or ([chief] if chief else [])
+            if deadline.due < today:
+                overdue.append(deadline)
+                messages += _messages(deadline, "overdue", people, today)
+                if chief is not None and chief not in people:
+                    messages += _messages(deadline, "escalated", [chief], today)
+            elif deadline.due == today:
+                run.due_today += 1
+                messages += _messages(deadline, "due", people, today)
+            else:
+                run.upcoming += 1
+                messages += _messages(deadline, "upcoming", people, today)
+        if overdue:
+            now = timezone.now()
+            Deadline.objects.filter(pk__in=[d.pk for d in overdue]).update(state=DeadlineState.OVERDUE, updated_at=now)
+            for deadline in overdue:
+                deadline.state, deadline.updated_at = DeadlineState.OVERDUE, now
+            Deadline.history.bulk_history_create(overdue, update=True, default_date=now)
+            run.overdue += len(overdue)
+        run.notified += len(notify_many(messages))
 
 
 def reminders_send(*, today: datetime.date | None = None) -> ReminderRun:
@@ -344,44 +376,19 @@ def reminders_send(*, today: datetime.date | None = None) -> ReminderRun:
     Past due: the deadline turns overdue, the responsible people are told and the section chief is
     alerted. Each reminder's key names the deadline, its kind and the due date, so a second run — or a
     run after a crash half-way — notifies nobody twice; a rescheduled deadline (new due date) is reminded
-    afresh. Each deadline is handled in its own transaction; e-mails that could not be sent before are
-    sent at the end.
+    afresh. Deadlines are handled in batches of REMINDER_BATCH, each in its own transaction and a fixed
+    number of statements; e-mails that could not be sent before are sent at the end.
     """
     today = today or timezone.localdate()
     run = ReminderRun(day=today)
     horizon = today + datetime.timedelta(days=settings.DEADLINE_REMINDER_LEAD_DAYS)
-    ids = list(
+    pks = list(
         Deadline.objects.filter(state=DeadlineState.OPEN, due__lte=horizon)
         .order_by("due", "pk")
         .values_list("pk", flat=True)
     )
-    for pk in ids:
-        with transaction.atomic():
-            deadline = (
-                Deadline.objects.select_for_update(of=("self",))
-                .select_related("rule", "section__chief")
-                .filter(pk=pk, state=DeadlineState.OPEN)
-                .first()
-            )
-            if deadline is None:  # met, waived or handled by a concurrent run meanwhile
-                continue
-            responsible = [u for u in deadline.responsible.all()]
-            chief = deadline.section.chief if deadline.section else None
-            # Nobody responsible: the chief is, so that no period runs out unseen.
-            people = responsible or ([chief] if chief else [])
-            if deadline.due < today:
-                deadline.state = DeadlineState.OVERDUE
-                deadline.save(update_fields=["state", "updated_at"])
-                run.overdue += 1
-                run.notified += _remind(deadline, "overdue", people, today)
-                if chief is not None and chief not in people:
-                    run.notified += _remind(deadline, "escalated", [chief], today)
-            elif deadline.due == today:
-                run.due_today += 1
-                run.notified += _remind(deadline, "due", people, today)
-            else:
-                run.upcoming += 1
-                run.notified += _remind(deadline, "upcoming", people, today)
+    for first in range(0, len(pks), REMINDER_BATCH):
+        _remind_batch(pks[first : first + REMINDER_BATCH], today, run)
     run.emailed = notifications_send_pending()
     logger.info("deadline reminders for %s: %s", today, run)
     return run

@@ -22,6 +22,8 @@ A regime registers each of its kinds from `<app>/documents.py` (imported by the 
   issue. Required texts left blank are refused before it runs (documents.rules.TEXT_REQUIRED).
 - `on_served(document, actor)` tells the regime that its document was served, inside the serving
   transaction (e.g. the case moves on and its next period starts); a RuleViolation it raises refuses the serve.
+- `before_approve(document, case)` refuses (RuleViolation) an approval the regime's own procedure does not allow yet
+  (e.g. a major decision that has not passed 法制审核); it runs in the approving transaction, after the content check.
 - `title(case)` is the default title of a new draft (the kind's name without it); `clause` is where the kind's
   content is prescribed, cited when a required text is missing; `fact_labels` names the facts the drafter is
   shown beside the editor (facts without a label are seen only in place, in the preview).
@@ -62,6 +64,7 @@ class KindSpec:
     texts: tuple[Text, ...] = ()
     validate: Callable[[Any, dict], None] | None = None
     on_served: Callable[[Any, Any], None] | None = None
+    before_approve: Callable[[Any, Any], None] | None = None
     description: str = ""
     extra: dict = field(default_factory=dict)
     title: Callable[[Any], str] | None = None

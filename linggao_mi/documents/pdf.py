@@ -1,6 +1,7 @@
 """Rendering an official document to PDF with WeasyPrint (GB/T 9704 layout from documents/pdf/base.html)."""
 
 import datetime
+import functools
 
 from django.conf import settings
 from django.template.loader import get_template, render_to_string
@@ -57,9 +58,20 @@ def render_receipt_pdf(*, document) -> bytes:
     return html_to_pdf(render_to_string(RECEIPT_TEMPLATE, context))
 
 
+@functools.cache
+def _weasyprint():
+    """WeasyPrint's HTML class and one font configuration, made once per process (web worker, Celery worker).
+
+    Imported on first use: WeasyPrint loads Pango at import time, which only PDF work needs; the font
+    configuration (Pango's font map over fontconfig's CJK fonts) is then reused by every later render.
+    """
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    return HTML, FontConfiguration()
+
+
 def html_to_pdf(html: str) -> bytes:
     """PDF bytes of an HTML page laid out for print (documents, and forms such as a 笔录 or a 送达回证)."""
-    # Imported here: WeasyPrint loads Pango at import time, which only PDF work needs.
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url=".").write_pdf()
+    html_class, font_config = _weasyprint()
+    return html_class(string=html, base_url=".").write_pdf(font_config=font_config)

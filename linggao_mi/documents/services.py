@@ -194,6 +194,9 @@ def document_approve(*, actor: User, document: OfficialDocument) -> OfficialDocu
         _require_state(document, (DocumentState.SUBMITTED,), "审批")
         _require_approver(actor, document)
         _check(document, case)
+        spec = document_spec(document)
+        if spec.before_approve is not None:
+            spec.before_approve(document, case)
         document.state = DocumentState.APPROVED
         document.approved_by = actor
         document.approved_at = timezone.now()

@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -36,6 +37,47 @@ def notify(*, user: User, key: str, subject: str, body: str, url: str = "") -> N
     if user.email:
         transaction.on_commit(lambda: _email_quietly(notification.pk), robust=True)
     return notification
+
+
+@dataclass(frozen=True)
+class Message:
+    """One notification to create: `user` is told about `key` once."""
+
+    user: User
+    key: str
+    subject: str
+    body: str
+    url: str = ""
+
+
+def notify_many(messages: list[Message]) -> list[Notification]:
+    """`notify` for many messages in a fixed number of statements; returns the notifications created now.
+
+    Messages whose (user, key) exists already are skipped. Callers serialise runs over the same keys on
+    their own row locks (the reminder sweep locks its deadlines); should a concurrent writer still win
+    a key, the messages fall back to `notify` one by one.
+    """
+    if not messages:
+        return []
+    existing = set(
+        Notification.objects.filter(
+            user_id__in={m.user.pk for m in messages}, key__in={m.key for m in messages}
+        ).values_list("user_id", "key")
+    )
+    fresh = {(m.user.pk, m.key): m for m in messages if (m.user.pk, m.key) not in existing}.values()
+    try:
+        with transaction.atomic():
+            created = Notification.objects.bulk_create(
+                Notification(user=m.user, key=m.key, subject=m.subject[:200], body=m.body, url=m.url)
+                for m in fresh
+            )
+    except IntegrityError:
+        made = (notify(user=m.user, key=m.key, subject=m.subject, body=m.body, url=m.url) for m in fresh)
+        return [n for n in made if n is not None]
+    emailed = [n.pk for n in created if n.user.email]
+    if emailed:
+        transaction.on_commit(lambda: [_email_quietly(pk) for pk in emailed], robust=True)
+    return created
 
 
 def _absolute(url: str) -> str:

@@ -63,8 +63,10 @@ class Department(models.Model):
 
 class CertificateQuerySet(models.QuerySet):
     def valid_on(self, day):
-        """Certificates that let their holder enforce on `day`: active and within validity."""
-        return self.filter(status=CertificateStatus.VALID, valid_from__lte=day, valid_to__gte=day)
+        """Certificates that let their holder enforce on `day`: within validity, and active that day (a suspension or
+        revocation takes effect from its `status_from`; a certificate without that date is suspended for every day)."""
+        active = models.Q(status=CertificateStatus.VALID) | models.Q(status_from__gt=day)
+        return self.filter(active, valid_from__lte=day, valid_to__gte=day)
 
 
 class Certificate(models.Model):
@@ -79,6 +81,11 @@ class Certificate(models.Model):
     valid_from = models.DateField("有效期自")
     valid_to = models.DateField("有效期至")
     status = models.CharField("状态", max_length=20, choices=CertificateStatus.choices, default="valid")
+    status_from = models.DateField(
+        "暂停或吊销生效日", null=True, blank=True,
+        help_text="暂停执法活动或取消执法资格的决定自该日起生效；此前各日证件仍有效。",
+    )
+    status_reason = models.CharField("暂停或吊销依据", max_length=200, blank=True)
     history = HistoricalRecords()
 
     objects = CertificateQuerySet.as_manager()
@@ -98,4 +105,5 @@ class Certificate(models.Model):
         return f"{self.number}（{self.holder}）"
 
     def is_valid_on(self, day) -> bool:
-        return self.status == CertificateStatus.VALID and self.valid_from <= day <= self.valid_to
+        active = self.status == CertificateStatus.VALID or (self.status_from is not None and self.status_from > day)
+        return active and self.valid_from <= day <= self.valid_to

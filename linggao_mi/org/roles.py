@@ -27,6 +27,8 @@ REGISTER_EDIT = (
     + perms("boundaries", ["boundarymatter", "assignment", "legalbasis", "boundarycase"], ADD_CHANGE_VIEW)
     + perms("services", ["serviceitem", "publicityevent"], ADD_CHANGE_VIEW)
 )
+# The everyday words of the public lookup (电线杆 → 电力设施): admins keep them in the admin.
+SYNONYMS_MANAGE = perms("boundaries", ["synonym"], ("add", "change", "delete", "view"))
 ORG_VIEW = perms("org", ["section", "staffprofile", "department", "certificate"], ("view",))
 ORG_MANAGE = perms("org", ["section", "staffprofile", "department", "certificate"], ADD_CHANGE_VIEW) + perms(
     "auth", ["user"], ADD_CHANGE_VIEW
@@ -48,7 +50,7 @@ DOCUMENT_KINDS_MANAGE = (
 )
 
 CORE_GRANTS: dict[str, list[str]] = {
-    Role.ADMIN: ORG_MANAGE + REGISTER_EDIT + CALENDAR_MANAGE + DOCUMENT_KINDS_MANAGE,
+    Role.ADMIN: ORG_MANAGE + REGISTER_EDIT + SYNONYMS_MANAGE + CALENDAR_MANAGE + DOCUMENT_KINDS_MANAGE,
     Role.LEADER: ORG_VIEW + REGISTER_EDIT + DOCUMENT_APPROVE,
     Role.CHIEF: ORG_VIEW + REGISTER_EDIT + DOCUMENT_APPROVE,
     Role.LEGAL: ORG_VIEW,

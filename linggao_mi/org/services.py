@@ -39,3 +39,18 @@ def staff_set_role(*, user: User, role: Role, section: Section | None = None, ph
     user.is_staff = role == Role.ADMIN
     user.save(update_fields=["is_staff"])
     return profile
+
+
+@transaction.atomic
+def certificates_restrict(*, holder: User, status: str, from_day, reason: str) -> list:
+    """Suspend or revoke `holder`'s certificates from `from_day` (a fault sanction of 三（一）6): each certificate still
+    valid that day changes status, effective that day, so checks of any earlier day still find it valid."""
+    from .models import Certificate
+
+    changed = []
+    for certificate in Certificate.objects.select_for_update().valid_on(from_day).filter(holder=holder):
+        certificate.status, certificate.status_from, certificate.status_reason = status, from_day, reason[:200]
+        certificate._change_reason = reason[:100]
+        certificate.save(update_fields=["status", "status_from", "status_reason"])
+        changed.append(certificate)
+    return changed

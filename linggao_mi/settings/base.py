@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "boundaries",
     "services",
     "energy",
+    "inspections",
     "infoproj",
 ]
 
@@ -46,7 +47,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -58,6 +58,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "linggao_mi.urls"
+# A refused form post (expired page, cookies off) answers in Chinese in the portal's layout, like 400/403/404/500.
+CSRF_FAILURE_VIEW = "linggao_mi.org.views.csrf_failure"
 WSGI_APPLICATION = "linggao_mi.wsgi.application"
 
 TEMPLATES = [
@@ -81,6 +83,10 @@ DATABASES = {
         default=f"sqlite:///{VAR_DIR / 'linggao.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The portal's queries are short: PostgreSQL's JIT compiled a deep list page for 2.5 s of its 2.6 s
+    # (shared/measurements/2026-11-29-scale.md), so it stays off for the portal's connections.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -113,7 +119,12 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 GUARDIAN_RAISE_403 = False
 ANONYMOUS_USER_NAME = None
 
+# zh-hans only, whatever the browser asks for: there is no LocaleMiddleware, so every request (and every Celery
+# task) runs in LANGUAGE_CODE. locale/ overrides the few Django strings whose Chinese translation keeps ASCII
+# punctuation (the label suffix ":" becomes "："; DRF's and Django's own messages are already translated).
 LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -158,12 +169,21 @@ SPECTACULAR_SETTINGS = {
         "BriefingKindEnum": "infoproj.choices.BriefingKind",
         "KeyProjectKindEnum": "infoproj.choices.KeyProjectKind",
         "TenderDocKindEnum": "infoproj.choices.TenderDocKind",
+        "OversightCheckStateEnum": "inspections.choices.CheckState",
+        "SupervisionStateEnum": "inspections.choices.SupervisionState",
+        "FaultStateEnum": "inspections.choices.FaultState",
     },
 }
 
 # Celery: Redis when REDIS_URL is set; otherwise an embedded file-system broker so that a first run
 # needs no server. Every periodic schedule of the portal is declared here and nowhere else.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The cache (the public forms' rate limits) is shared by every web process through Redis when there is one.
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+# How texts to the public are sent: the default records them (inspections.OutgoingMessage) for a clerk or an SMS
+# gateway to pick up; a deployment names its gateway's backend class here.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "inspections.sms.RecordingBackend")
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"
 if not REDIS_URL:
     _queue = VAR_DIR / "celery-queue"
@@ -183,6 +203,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "linggao_mi.deadlines.tasks.send_deadline_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    # 三（五）2(4): fixed-asset projects not started within two years after passing their energy review.
+    "fixed-asset-not-started": {
+        "task": "energy.fixed_asset.tasks.detect_not_started",
+        "schedule": crontab(hour=7, minute=0),
+    },
     # 三（三）: at the week's end (Friday afternoon), key projects with no weekly record this week are chased.
     "key-project-weekly-tracking": {
         "task": "infoproj.tasks.chase_weekly_tracking",
@@ -201,13 +226,13 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@linggao.gov.cn")
-# The portal's address as users reach it, for links in e-mails.
 # The bureau in whose name every document is issued: its name (版头, 落款) and the text at the seal position.
 BUREAU_NAME = os.environ.get("BUREAU_NAME", "临高县工业和信息化局")
 BUREAU_SEAL_TEXT = os.environ.get("BUREAU_SEAL_TEXT", "（印章）")
 BUREAU_ADDRESS = os.environ.get("BUREAU_ADDRESS", "海南省临高县临城镇")
 
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The portal's address as users reach it, for links in e-mails; `make run` passes its PORT.
+SITE_URL = os.environ.get("SITE_URL") or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 
 # Demo accounts exist only where a setting allows them; production never does.
 DEMO_ACCOUNTS_ALLOWED = False

@@ -248,10 +248,19 @@ def test_delete_view(client, make_case, users, outsider):
     url = reverse("attachments:delete", args=[attachment.pk])
     client.force_login(outsider)
     assert client.post(url).status_code == 404
+    assert client.get(url).status_code == 404
+    client.force_login(users["staff"])  # sees the case, does not handle it
+    assert client.get(url).status_code == 403
     client.force_login(users["inspector1"])
-    assert client.get(url).status_code == 405
+    # One click asks first: the confirmation page deletes nothing, its form posts back to the same address.
+    confirm = client.get(url, {"next": "/testcases/1/"}).content.decode()
+    assert "确定要删除" in confirm and "p.png" in confirm and f'action="{url}"' in confirm
+    assert 'value="/testcases/1/"' in confirm
+    assert Attachment.objects.filter(pk=attachment.pk).exists()
     case.state = "closed"
     case.save(update_fields=["state"])
+    confirm = client.get(url).content.decode()
+    assert "不得删除" in confirm and "确认删除" not in confirm
     response = client.post(url, follow=True)
     assert "不得删除" in response.content.decode()
     assert Attachment.objects.filter(pk=attachment.pk).exists()
@@ -266,7 +275,7 @@ def test_case_panel(case, users, rf):
     html = template.render(Context({"case": case, "request": request, "user": request.user}))
     assert 'accept="image/*,audio/*,video/*,application/pdf"' in html and 'capture="environment"' in html
     assert "现场.png" in html and attachment.sha256[:12] in html and "image/png" in html and "B</td>" in html
-    assert "删除</button>" in html
+    assert f'href="/attachments/{attachment.pk}/delete/?next=' in html  # asks for confirmation first
 
     request.user = users["staff"]
     html = template.render(Context({"case": case, "request": request, "user": request.user}))
@@ -275,4 +284,4 @@ def test_case_panel(case, users, rf):
     case.state = "closed"
     request.user = users["inspector1"]
     html = template.render(Context({"case": case, "request": request, "user": request.user}))
-    assert "删除</button>" not in html
+    assert "/delete/" not in html

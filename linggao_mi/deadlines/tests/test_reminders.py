@@ -7,6 +7,9 @@ from collections import Counter
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from linggao_mi.deadlines import services
 from linggao_mi.deadlines.choices import DeadlineState
@@ -117,19 +120,20 @@ def test_mail_server_failing_for_one_message_then_rerun_sends_the_rest_once(dead
 
 
 def test_crash_half_way_then_rerun_sends_everything_once(deadlines, monkeypatch):
-    real_notify = services.notify
+    real_notify_many = services.notify_many
     calls = []
 
-    def crashing_notify(**kwargs):
-        calls.append(kwargs["key"])
-        if len(calls) == 4:  # the worker dies in the middle of the second deadline
+    def crashing_notify_many(messages):
+        calls.append(messages)
+        if len(calls) == 2:  # the worker dies in the middle of the second batch
             raise SystemExit("worker killed")
-        return real_notify(**kwargs)
+        return real_notify_many(messages)
 
-    monkeypatch.setattr(services, "notify", crashing_notify)
+    monkeypatch.setattr(services, "REMINDER_BATCH", 1)
+    monkeypatch.setattr(services, "notify_many", crashing_notify_many)
     with pytest.raises(SystemExit):
         reminders_send(today=TODAY)
-    monkeypatch.setattr(services, "notify", real_notify)
+    monkeypatch.setattr(services, "notify_many", real_notify_many)
     half = Notification.objects.count()
     assert 0 < half < 7
 
@@ -139,6 +143,56 @@ def test_crash_half_way_then_rerun_sends_everything_once(deadlines, monkeypatch)
     counts = sent()
     assert len(counts) == 7 and set(counts.values()) == {1}
     assert Deadline.objects.filter(state=DeadlineState.OVERDUE).count() == 1
+
+
+def _statements_of_a_sweep(count: int, users, industry) -> tuple[int, int]:
+    """(statements, notifications) of a sweep over `count` deadlines, half overdue, half upcoming."""
+    inspectors = [users["inspector1"], users["inspector2"]]
+    for n in range(count):
+        deadline_open(
+            case=users["inspector1"], rule_code="t-notice", start=day("2026-11-27"), amount=3 + n % 2 * 4,
+            responsible=inspectors, section=industry,
+        )
+    with CaptureQueriesContext(connection) as queries:
+        run = reminders_send(today=TODAY)
+    assert run.overdue + run.upcoming == count
+    return len(queries), run.notified
+
+
+def test_the_sweep_statements_do_not_grow_with_the_deadlines(rules, users, industry):
+    # E-mail goes out per message after commit (notifications' delivery), not within the sweep's statements.
+    type(users["inspector1"]).objects.update(email="")
+    few, few_notified = _statements_of_a_sweep(10, users, industry)
+    Deadline.objects.all().delete()
+    many, many_notified = _statements_of_a_sweep(200, users, industry)
+    assert (few_notified, many_notified) == (25, 500)  # 2 inspectors each, the chief for the overdue half
+    assert many == few
+    Deadline.objects.all().delete()
+    Notification.objects.all().delete()
+    assert services.REMINDER_BATCH > 200
+
+
+def test_the_sweep_statements_grow_with_the_batches(rules, users, industry, monkeypatch):
+    type(users["inspector1"]).objects.update(email="")
+    one, _ = _statements_of_a_sweep(40, users, industry)
+    Deadline.objects.all().delete()
+    monkeypatch.setattr(services, "REMINDER_BATCH", 10)
+    four, _ = _statements_of_a_sweep(40, users, industry)
+    assert 3 * 4 <= four - one <= 3 * 12  # three more batches, each a handful of statements
+
+
+def test_a_second_sweep_changes_and_sends_nothing(deadlines):
+    reminders_send(today=TODAY)
+    before = (Notification.objects.count(), len(mail.outbox), Deadline.history.count())
+    again = reminders_send(today=TODAY)
+    assert (again.notified, again.overdue, again.emailed) == (0, 0, 0)
+    assert (Notification.objects.count(), len(mail.outbox), Deadline.history.count()) == before
+
+
+def test_marking_overdue_keeps_history(deadlines):
+    reminders_send(today=TODAY)
+    last = deadlines["overdue"].history.first()
+    assert (last.state, last.history_type) == (DeadlineState.OVERDUE, "~")
 
 
 def test_a_deadline_with_nobody_responsible_reminds_the_chief(rules, users, industry):
@@ -188,6 +242,14 @@ def test_management_command(deadlines):
     assert "新通知0条，发出邮件0封" in out.getvalue()
     with pytest.raises(CommandError, match="日期格式应为"):
         call_command("send_reminders", "--date", "02/12/2026")
+
+
+def test_management_command_refuses_a_future_date(deadlines):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(CommandError, match="不能按将来的日期发送提醒"):
+        call_command("send_reminders", "--date", tomorrow.isoformat())
+    assert not Notification.objects.exists()
+    assert not Deadline.objects.filter(state=DeadlineState.OVERDUE).exists()
 
 
 def test_task_called_directly(deadlines):

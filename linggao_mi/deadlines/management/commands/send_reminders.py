@@ -1,15 +1,20 @@
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from linggao_mi.deadlines.services import reminders_send
 
 
 def _date(value: str) -> datetime.date:
     try:
-        return datetime.date.fromisoformat(value)
+        day = datetime.date.fromisoformat(value)
     except ValueError as error:
         raise CommandError(f"日期格式应为 YYYY-MM-DD：{value}") from error
+    # A future date would mark deadlines overdue that are not, and that cannot be undone by a later run.
+    if day > timezone.localdate():
+        raise CommandError(f"不能按将来的日期发送提醒：{value}晚于今天（{timezone.localdate():%Y-%m-%d}）")
+    return day
 
 
 class Command(BaseCommand):

@@ -1,0 +1,594 @@
+"""Benchmark at a province's scale: the case list beside its raw-SQL floor and the admin, the reminder sweep, PDFs,
+and throughput under gunicorn, all in one run.
+
+    .venv/bin/python bench/scale.py --cases 100000 [--json PATH] [--repeat 7] [--seconds 10] [--keep] [--long-stop]
+
+Against DATABASE_URL's PostgreSQL server it creates its own database (`<name>_scale`), migrates it, loads the
+registers and the demo (accounts, a case at every stage), then adds N energy-inspection cases server-side with
+INSERT … SELECT (units, cases over four sections and eight inspectors, their guardian grants, deadlines with their
+responsible people, issued documents, case events and history rows: about ten per case), and drops the database at
+the end (--keep leaves it). Timings are medians of --repeat runs in one process; the floor is one hand-written
+SQL query returning the same rows, joins, inspectors, overdue flag and total; the admin is the changelist of the
+same model as a superuser. Printed as a table; --json writes a list of
+{measure, median_ms, floor_ms, admin_ms, queries, per_second} (null where a measure has no such counterpart).
+Nothing here passes or fails on speed; it fails only when a page or step breaks.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from http.client import HTTPConnection
+from pathlib import Path
+
+import psycopg2
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SETTINGS = "linggao_mi.settings.test"  # DEBUG off, cached templates; e-mail kept in memory
+ADMIN_PAGE = 100  # the admin changelist's list_per_page (Django's default)
+BENCH_SERIAL = 100000  # the bench's cases are numbered after it (the demo's from 1)
+
+
+def scale_database_url(url: str) -> tuple[str, dict]:
+    parts = urllib.parse.urlparse(url)
+    if parts.scheme not in ("postgres", "postgresql", "pgsql"):
+        sys.exit("bench/scale.py 需要 PostgreSQL：请设置 DATABASE_URL=postgres://…")
+    name = parts.path.lstrip("/") + "_scale"
+    server = {
+        "host": parts.hostname or "127.0.0.1", "port": parts.port or 5432, "user": parts.username or "postgres",
+        "password": urllib.parse.unquote(parts.password or ""), "dbname": "postgres",
+    }
+    return urllib.parse.urlunparse(parts._replace(path="/" + name)), {**server, "scale": name}
+
+
+def recreate(server: dict, drop_only: bool = False) -> None:
+    name = server["scale"]
+    conn = psycopg2.connect(**{k: v for k, v in server.items() if k != "scale"})
+    conn.autocommit = True
+    with conn.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if not drop_only:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    conn.close()
+
+
+# ------------------------------------------------------------------------------------------------ the dataset
+
+
+def literal(value) -> str:
+    """`value` as an SQL literal (lists become arrays), for the generated INSERT … SELECT statements."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        return cursor.cursor.mogrify("%s", [value]).decode()
+
+
+def insert_select(model, source: str, exprs: dict[str, str]) -> int:
+    """INSERT INTO model's table SELECT exprs FROM source; fields not given take NULL, their default or ''."""
+    from django.db import connection
+    from django.db.models import CharField, FileField, TextField
+
+    columns, values = [], []
+    for field in model._meta.concrete_fields:
+        if field.name in exprs or field.attname in exprs:
+            expr = exprs.get(field.name, exprs.get(field.attname))
+        elif field.primary_key or field.null:
+            continue
+        elif field.has_default():
+            default = field.get_db_prep_value(field.get_default(), connection)
+            expr = literal(default)
+        elif isinstance(field, CharField | FileField | TextField):
+            expr = "''"
+        else:
+            raise ValueError(f"{model.__name__}.{field.name} needs a value")
+        columns.append(connection.ops.quote_name(field.column))
+        values.append(str(expr))
+    sql = f"INSERT INTO {model._meta.db_table} ({', '.join(columns)}) SELECT {', '.join(values)} FROM {source}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return cursor.rowcount
+
+
+def bench_users():
+    """The demo's accounts plus two inspectors and a chief for every other section."""
+    from django.contrib.auth.models import User
+
+    from linggao_mi.org.choices import Role
+    from linggao_mi.org.models import Section
+    from linggao_mi.org.services import staff_set_role
+
+    sections = [Section.objects.get(code="industry")] + list(Section.objects.exclude(code="industry").order_by("pk"))
+    inspectors = {sections[0].pk: [User.objects.get(username="inspector1"), User.objects.get(username="inspector2")]}
+    for n, section in enumerate(sections[1:], start=1):
+        people = []
+        for k in (1, 2):
+            user = User.objects.create_user(f"bench_{section.code}_{k}", first_name=f"执法{n}{k}")
+            staff_set_role(user=user, role=Role.INSPECTOR, section=section)
+            people.append(user)
+        inspectors[section.pk] = people
+        if section.chief_id is None:
+            chief = User.objects.create_user(f"bench_{section.code}_chief", first_name=f"股长{n}")
+            staff_set_role(user=chief, role=Role.CHIEF, section=section)
+            section.chief = chief
+            section.save(update_fields=["chief"])
+    return sections, inspectors
+
+
+def build(n: int, today: datetime.date) -> None:
+    from django.contrib.auth.models import Permission, User
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    from energy import rules
+    from energy.choices import CaseState
+    from energy.models import (
+        EnergyUnit,
+        InspectionCase,
+        InspectionCaseGroupObjectPermission,
+        InspectionCaseUserObjectPermission,
+    )
+    from linggao_mi.casework.models import CaseEvent
+    from linggao_mi.deadlines.models import Deadline, DeadlineRule
+    from linggao_mi.documents.models import DocumentKind, OfficialDocument
+    from linggao_mi.org.services import section_group
+
+    sections, inspectors = bench_users()
+    creator = User.objects.get(username="inspector1").pk
+    units = max(n // 20, 10)
+    first_unit = EnergyUnit.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    insert_select(EnergyUnit, f"generate_series(1, {units}) g", {
+        "name": "'用能单位' || g", "credit_code": "'91469028' || lpad(g::text, 10, '0')",
+        "address": "'临高县' || g || '号'",
+        "legal_representative": "'法人' || g", "contact_person": "'联系人' || g", "contact_phone": "'0898-' || g",
+        "industry": "(ARRAY['化工','建材','电力','食品'])[1 + g % 4]", "is_key_unit": "g % 7 = 0",
+        "annual_energy_use": "(g % 5000)::numeric", "created_by_id": creator, "created_at": "now()",
+        "updated_at": "now()",
+    })
+
+    # 55 % of the cases in 工业股 (inspector1's section), the rest shared by the other sections, over three years.
+    states = [state.value for state in CaseState]
+    insert_select(InspectionCase, f"generate_series(1, {n}) g", {
+        "state": f"({literal(states)}::text[])[1 + (g * 7) % {len(states)}]",
+        "section_id": f"({literal([s.pk for s in sections])}::bigint[])"
+                      f"[CASE WHEN g % 20 < 11 THEN 1 ELSE 2 + g % {len(sections) - 1} END]",
+        "year": "2024 + g % 3", "serial": f"{BENCH_SERIAL} + g", "created_by_id": creator,
+        "created_at": f"timestamptz '2024-01-01' + (g::float / {n}) * interval '1060 days' "
+                      "+ (g % 97) * interval '1 minute'",
+        "updated_at": "now()",
+        "unit_id": f"{first_unit} + 1 + g % {units}",
+        "mode": "CASE WHEN g % 3 = 0 THEN 'written' ELSE 'onsite' END",
+        "trigger": "(ARRAY['plan','case','report','spot'])[1 + g % 4]",
+        "planned_date": f"date '2024-01-10' + (g::float / {n} * 1060)::int",
+        "basis": "'《中华人民共和国节约能源法》《节能监察办法》'",
+    })
+    cases = f"energy_inspectioncase c WHERE c.serial > {BENCH_SERIAL}"
+
+    # Inspectors: one of the section's two on every case, both on every third.
+    through = InspectionCase.inspectors.through._meta.db_table
+    pairs = ", ".join(f"({sid}, {a.pk}, {b.pk})" for sid, (a, b) in inspectors.items())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {through} (inspectioncase_id, user_id) "
+            f"SELECT c.id, x.user_id FROM energy_inspectioncase c "
+            f"JOIN (VALUES {pairs}) p(section_id, a, b) ON p.section_id = c.section_id "
+            f"CROSS JOIN LATERAL (VALUES (CASE WHEN c.id % 2 = 0 THEN p.a ELSE p.b END), "
+            f"(CASE WHEN c.id % 3 = 0 THEN (CASE WHEN c.id % 2 = 0 THEN p.b ELSE p.a END) END)) x(user_id) "
+            f"WHERE c.serial > {BENCH_SERIAL} AND x.user_id IS NOT NULL"
+        )
+
+    # The grants case_grant_access makes: inspectors view + change, the section's group view, the chief the rest.
+    ct = ContentType.objects.get_for_model(InspectionCase).pk
+    perm = dict(Permission.objects.filter(content_type_id=ct).values_list("codename", "pk"))
+    for codename in ("view_inspectioncase", "change_inspectioncase"):
+        insert_select(InspectionCaseUserObjectPermission, f"{through} t WHERE t.inspectioncase_id IN "
+                      f"(SELECT c.id FROM {cases})", {
+            "permission_id": perm[codename], "user_id": "t.user_id", "content_object_id": "t.inspectioncase_id",
+        })
+    for codename in ("change_inspectioncase", "decide_inspectioncase"):
+        insert_select(InspectionCaseUserObjectPermission, f"{cases} AND EXISTS (SELECT 1 FROM org_section s "
+                      "WHERE s.id = c.section_id AND s.chief_id IS NOT NULL)", {
+            "permission_id": perm[codename], "content_object_id": "c.id",
+            "user_id": "(SELECT s.chief_id FROM org_section s WHERE s.id = c.section_id)",
+        })
+    groups = ", ".join(f"({s.pk}, {section_group(s).pk})" for s in sections)
+    insert_select(InspectionCaseGroupObjectPermission, f"energy_inspectioncase c JOIN (VALUES {groups}) "
+                  f"sg(section_id, group_id) ON sg.section_id = c.section_id WHERE c.serial > {BENCH_SERIAL}", {
+        "permission_id": perm["view_inspectioncase"], "group_id": "sg.group_id", "content_object_id": "c.id",
+    })
+
+    # Deadlines: one per case and a second on two cases in three; open on open cases, due over the 200 days from
+    # yesterday (about 2.5 % in the daily reminder window); met on closed cases.
+    rule = DeadlineRule.objects.get(code=rules.RULE_DELIVERY).pk
+    closed = f"c.state = ANY({literal(list(InspectionCase.CLOSED_STATES))})"
+    spread = f"{literal(today)}::date - 1 + ((c.id * 7 + k) % 200)::int"
+    due = f"CASE WHEN {closed} THEN c.planned_date + 15 ELSE {spread} END"
+    insert_select(Deadline, f"energy_inspectioncase c CROSS JOIN generate_series(1, 2) k "
+                  f"WHERE c.serial > {BENCH_SERIAL} AND (k = 1 OR c.id % 3 <> 0)", {
+        "content_type_id": ct, "object_id": "c.id", "rule_id": rule, "start": "c.planned_date", "amount": 15,
+        "unit": "'days'", "nominal": due, "due": due, "state": f"CASE WHEN {closed} THEN 'met' ELSE 'open' END",
+        "closed_on": f"CASE WHEN {closed} THEN c.planned_date + 15 END", "section_id": "c.section_id",
+        "created_at": "c.created_at", "updated_at": "c.created_at",
+    })
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {Deadline.responsible.through._meta.db_table} (deadline_id, user_id) "
+            f"SELECT d.id, t.user_id FROM deadlines_deadline d JOIN {through} t ON t.inspectioncase_id = d.object_id "
+            f"WHERE d.content_type_id = {ct} AND d.object_id IN (SELECT c.id FROM {cases})"
+        )
+
+    # An issued 节能监察通知书 for every case past planning.
+    kind = DocumentKind.objects.get(code=rules.KIND_INSPECTION_NOTICE).pk
+    insert_select(OfficialDocument, f"{cases} AND c.state <> 'planned'", {
+        "kind_id": kind, "content_type_id": ct, "object_id": "c.id", "section_id": "c.section_id",
+        "state": "'issued'", "title": "'节能监察通知书'",
+        "number": "'临工信节监通〔' || c.year || '〕' || c.serial || '号'",
+        "drafted_by_id": creator, "drafted_at": "c.created_at", "issued_at": "c.created_at",
+        "issued_on": "c.planned_date",
+    })
+
+    # About ten history rows a case: four timeline events, four historical case rows, its deadlines' history.
+    four_per_case = f"energy_inspectioncase c CROSS JOIN generate_series(1, 4) k WHERE c.serial > {BENCH_SERIAL}"
+    insert_select(CaseEvent, four_per_case, {
+        "content_type_id": ct, "object_id": "c.id", "step": "'step' || k", "action": "'办理' || k",
+        "actor_id": "c.created_by_id", "from_state": "'planned'", "to_state": "c.state",
+        "at": "c.created_at + k * interval '1 day'",
+    })
+    for model, alias, source in (
+        (InspectionCase, "c", four_per_case),
+        (Deadline, "c", f"deadlines_deadline c CROSS JOIN generate_series(1, 1) k WHERE c.object_id IN "
+                        f"(SELECT id FROM energy_inspectioncase WHERE serial > {BENCH_SERIAL})"),
+    ):
+        history = model.history.model
+        columns = {f.attname: f"{alias}.{f.column}" for f in model._meta.concrete_fields}
+        insert_select(history, source, {
+            **{f.attname: columns[f.attname] for f in history._meta.concrete_fields if f.attname in columns},
+            "history_date": f"{alias}.created_at + k * interval '1 day'",
+            "history_type": "CASE WHEN k = 1 THEN '+' ELSE '~' END", "history_change_reason": "NULL",
+        })
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+
+
+# ------------------------------------------------------------------------------------------------ measuring
+
+
+class Queries:
+    """Counts the statements and the time spent in the database while active."""
+
+    def __init__(self):
+        self.count, self.seconds = 0, 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - start
+            self.count += 1
+
+
+def median_ms(function, repeat: int) -> tuple[float, int]:
+    from django.db import connection
+
+    function()  # warm: templates, permissions, the plan cache
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    queries = Queries()
+    with connection.execute_wrapper(queries):
+        function()
+    return statistics.median(times) * 1000, queries.count
+
+
+def floor_sql(*, scoped: bool, state: str, search: str, today: datetime.date, offset: int) -> tuple[str, list]:
+    """The one query a hand-written page would run: the page's rows with their joins, inspectors, overdue flag
+    and the total of the list."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from energy.models import InspectionCase
+    from linggao_mi.org.services import SECTION_GROUP_PREFIX
+
+    def where(alias: str, unit: str) -> tuple[str, list]:
+        parts, args = ["TRUE"], []
+        if scoped:
+            parts.append(
+                f"({alias}.section_id IN (SELECT s.id FROM org_section s JOIN auth_group g ON g.name = %s || s.code "
+                f"JOIN auth_user_groups ug ON ug.group_id = g.id WHERE ug.user_id = %s) OR {alias}.id IN "
+                f"(SELECT inspectioncase_id FROM energy_inspectioncase_inspectors WHERE user_id = %s))"
+            )
+            args += [SECTION_GROUP_PREFIX, "USER", "USER"]
+        if state:
+            parts.append(f"{alias}.state = %s")
+            args.append(state)
+        if search:
+            parts.append(f"({unit}.name ILIKE %s OR {unit}.credit_code ILIKE %s)")
+            args += [f"%{search}%", f"%{search}%"]
+        return " AND ".join(parts), args
+
+    outer, outer_args = where("c", "u")
+    inner, inner_args = where("c2", "u2")
+    ct = ContentType.objects.get_for_model(InspectionCase).pk
+    sql = f"""
+        SELECT c.id, c.year, c.serial, c.state, c.mode, c.planned_date, c.created_at, u.id, u.name, s.id, s.name,
+               (SELECT string_agg(au.first_name, '、' ORDER BY au.id) FROM energy_inspectioncase_inspectors t
+                  JOIN auth_user au ON au.id = t.user_id WHERE t.inspectioncase_id = c.id) AS inspectors,
+               EXISTS (SELECT 1 FROM deadlines_deadline d WHERE d.content_type_id = %s AND d.object_id = c.id
+                       AND (d.state = 'overdue' OR (d.state = 'open' AND d.due < %s))) AS overdue,
+               (SELECT count(*) FROM energy_inspectioncase c2 JOIN energy_energyunit u2 ON u2.id = c2.unit_id
+                 WHERE {inner}) AS total
+          FROM energy_inspectioncase c
+          JOIN energy_energyunit u ON u.id = c.unit_id
+          JOIN org_section s ON s.id = c.section_id
+         WHERE {outer}
+         ORDER BY c.created_at DESC, c.id DESC LIMIT 50 OFFSET %s"""
+    return sql, [ct, today, *inner_args, *outer_args, offset]
+
+
+def measure_lists(results: list, repeat: int, today: datetime.date) -> None:
+    from django.contrib.auth.models import User
+    from django.db import connection
+    from django.test import Client
+
+    from energy.models import EnergyUnit, InspectionCase
+    from linggao_mi.casework.selectors import cases_visible
+
+    admin = Client()
+    admin.force_login(User.objects.get(username="admin"))
+    search = EnergyUnit.objects.order_by("pk").values_list("name", flat=True)[7]
+    variants = [  # name, list query, admin query, floor arguments
+        ("page=1", "", "", {}),
+        ("page=1000", "?page=1000", f"?p={1 + 999 * 50 // ADMIN_PAGE}", {"offset": 999 * 50}),
+        ("state=rectifying", "?state=rectifying", "?state__exact=rectifying", {"state": "rectifying"}),
+        (f"q={search}", f"?q={urllib.parse.quote(search)}", f"?q={urllib.parse.quote(search)}", {"search": search}),
+    ]
+    admin_ms = {}  # per variant, measured once when a role first needs it
+
+    def admin_changelist(name, query):
+        if name not in admin_ms:
+            url = f"/admin/energy/inspectioncase/{query}"
+            admin_ms[name] = median_ms(lambda: check(admin.get(url)), repeat)[0]
+        return admin_ms[name]
+
+    for username, role in (("inspector1", "inspector"), ("leader", "leader")):
+        user = User.objects.get(username=username)
+        client = Client()
+        client.force_login(user)
+        visible = cases_visible(user, InspectionCase.objects.all()).count()
+        for name, query, admin_query, floor in variants:
+            if name == "page=1000" and visible <= 999 * 50:
+                continue
+            sql, args = floor_sql(scoped=role == "inspector", state=floor.get("state", ""),
+                                  search=floor.get("search", ""), today=today, offset=floor.get("offset", 0))
+            args = [user.pk if a == "USER" else a for a in args]
+
+            def raw(sql=sql, args=args):
+                with connection.cursor() as cursor:
+                    cursor.execute(sql, args)
+                    cursor.fetchall()
+
+            floor_ms = median_ms(raw, repeat)[0]
+            page_ms, queries = median_ms(lambda c=client, q=query: check(c.get(f"/energy/cases/{q}")), repeat)
+            admin_page_ms = admin_changelist(name, admin_query)
+            results.append(row(f"energy_cases {role} {name}", page_ms, floor_ms, admin_page_ms, queries))
+
+
+def check(response):
+    assert response.status_code == 200, (response.status_code, response.get("Location"))
+    return response
+
+
+def row(measure, median, floor=None, admin=None, queries=None, per_second=None) -> dict:
+    def r(value):
+        return None if value is None else round(value, 1)
+
+    return {"measure": measure, "median_ms": r(median), "floor_ms": r(floor), "admin_ms": r(admin),
+            "queries": queries, "per_second": r(per_second)}
+
+
+def measure_sweeps(results: list, today: datetime.date, long_stop: bool) -> None:
+    from django.contrib.auth.models import User
+    from django.db import connection
+
+    from linggao_mi.deadlines.models import Deadline
+    from linggao_mi.deadlines.services import reminders_send
+
+    # E-mail leaves per message after commit (the notifications' delivery path, measured on its own); the sweep
+    # is measured with in-app notifications only.
+    User.objects.update(email="")
+    runs = [
+        ("daily", today),
+        ("daily, second run", today),
+        ("catch-up after a month's stop", today + datetime.timedelta(days=30)),
+        ("catch-up after a month's stop, second run", today + datetime.timedelta(days=30)),
+    ]
+    if long_stop:
+        runs.append(("catch-up, every open deadline past due", today + datetime.timedelta(days=400)))
+    for name, day in runs:
+        open_before = Deadline.objects.filter(state="open").count()
+        queries = Queries()
+        start = time.perf_counter()
+        with connection.execute_wrapper(queries):
+            run = reminders_send(today=day)
+        wall = (time.perf_counter() - start) * 1000
+        if name.endswith("second run") and (run.notified or run.overdue):
+            raise SystemExit(f"the second sweep on {day} sent {run.notified} and marked {run.overdue} overdue")
+        label = f"reminders {name} ({open_before} open; {run.overdue} overdue, {run.notified} notified)"
+        results.append(row(label, wall, queries=queries.count))
+        results.append(row(f"reminders {name} database time", queries.seconds * 1000, queries=queries.count))
+
+
+PDF_SCRIPT = """
+import json, os, sys, time
+start = time.perf_counter()
+import django
+django.setup()
+from energy.models import InspectionCase
+from linggao_mi.documents.models import OfficialDocument
+from linggao_mi.documents.pdf import _weasyprint, render_document_html, render_document_pdf
+document = OfficialDocument.objects.get(pk=int(sys.argv[1]))
+times = []
+for _ in range(int(sys.argv[2]) + 1):
+    t = time.perf_counter()
+    render_document_pdf(document=document, case=document.case, draft=False)
+    times.append(time.perf_counter() - t)
+html_class, fonts = _weasyprint()
+pages = len(html_class(string=render_document_html(document=document, case=document.case, draft=False)).render(
+    font_config=fonts).pages)
+print(json.dumps({"first": times[0], "first_with_startup": time.perf_counter() - start - sum(times[1:]),
+                  "later": times[1:], "pages": pages}))
+"""
+
+
+def measure_pdf(results: list, repeat: int) -> None:
+    from energy import rules
+    from linggao_mi.documents.models import OfficialDocument
+
+    document = (
+        OfficialDocument.objects.filter(kind__code=rules.KIND_RECTIFICATION_NOTICE).exclude(state="draft")
+        .order_by("pk").first()
+        or OfficialDocument.objects.filter(kind__code=rules.KIND_RECTIFICATION_NOTICE).order_by("pk").first()
+    )
+    if document is None:
+        raise SystemExit("the demo has no 限期整改通知书 to render")
+    out = subprocess.run(
+        [sys.executable, "-c", PDF_SCRIPT, str(document.pk), str(repeat)],
+        env=os.environ, cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout
+    timing = json.loads(out.strip().splitlines()[-1])
+    pages = timing["pages"]
+    results.append(row(f"pdf 限期整改通知书 first render in a fresh process ({pages} pages)", timing["first"] * 1000))
+    later = statistics.median(timing["later"]) * 1000
+    results.append(row(f"pdf 限期整改通知书 later renders ({pages} pages)", later))
+    results.append(row("pdf 限期整改通知书 per page, later renders", later / pages))
+
+
+def get(port: int, url: str, cookie: str) -> int:
+    """One request as a client would make it (a new connection: gunicorn's sync workers do not keep alive)."""
+    conn = HTTPConnection("127.0.0.1", port, timeout=120)
+    conn.request("GET", url, headers={"Cookie": cookie} if cookie else {})
+    response = conn.getresponse()
+    response.read()
+    conn.close()
+    return response.status
+
+
+def measure_gunicorn(results: list, seconds: float, clients: int = 4) -> None:
+    from django.conf import settings
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    port = 18000 + os.getpid() % 1000
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "linggao_mi.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}",
+         "--log-level", "warning"],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS}, cwd=ROOT,
+    )
+    try:
+        for _ in range(100):
+            try:
+                HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/services/")
+                break
+            except OSError:
+                time.sleep(0.2)
+        cookies = {"anonymous": ""}
+        for username in ("leader", "inspector1"):
+            client = Client()
+            client.force_login(User.objects.get(username=username))
+            cookies[username] = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+        pages = (("/services/", "anonymous"), ("/energy/cases/", "leader"), ("/energy/cases/", "inspector1"))
+        for url, who in pages * 2:  # warm both workers (imports, templates, connections) before timing
+            threads = [threading.Thread(target=get, args=(port, url, cookies[who])) for _ in range(2)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        for url, who in pages:
+            latencies, errors = [], []
+
+            def work(url=url, cookie=cookies[who], latencies=latencies, errors=errors):
+                end = time.perf_counter() + seconds
+                while time.perf_counter() < end:
+                    start = time.perf_counter()
+                    status = get(port, url, cookie)
+                    (latencies if status == 200 else errors).append(time.perf_counter() - start)
+
+            started = time.perf_counter()
+            threads = [threading.Thread(target=work) for _ in range(clients)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            elapsed = time.perf_counter() - started
+            if errors or not latencies:
+                raise SystemExit(f"gunicorn {url} as {who}: {len(errors)} errors")
+            results.append(row(f"gunicorn {url} {who}, {clients} clients (p50; req/s)",
+                               statistics.median(latencies) * 1000, per_second=len(latencies) / elapsed))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def print_table(results: list) -> None:
+    print(f"\n{'measure':<86} {'median ms':>10} {'floor ms':>9} {'admin ms':>9} {'queries':>8} {'req/s':>7}")
+    for r in results:
+        cells = [r["median_ms"], r["floor_ms"], r["admin_ms"], r["queries"], r["per_second"]]
+        text = [("" if v is None else f"{v:g}") for v in cells]
+        print(f"{r['measure']:<86} {text[0]:>10} {text[1]:>9} {text[2]:>9} {text[3]:>8} {text[4]:>7}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, required=True)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--seconds", type=float, default=10, help="per URL under gunicorn")
+    parser.add_argument("--keep", action="store_true", help="keep the scale database afterwards")
+    parser.add_argument("--long-stop", action="store_true", help="also sweep with every open deadline past due")
+    args = parser.parse_args()
+
+    url, server = scale_database_url(os.environ.get("DATABASE_URL", ""))
+    recreate(server)
+    os.environ["DATABASE_URL"] = url
+    os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS
+    try:
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.utils import timezone
+
+        today = timezone.localdate()
+        started = time.perf_counter()
+        for command in ("migrate", "load_registers", "load_demo"):
+            call_command(command, verbosity=0, stdout=open(os.devnull, "w"))
+        build(args.cases, today)
+        from energy.models import InspectionCase
+
+        print(f"built {InspectionCase.objects.count()} cases in {time.perf_counter() - started:.0f} s")
+        results = []
+        measure_lists(results, args.repeat, today)
+        measure_pdf(results, args.repeat)
+        measure_gunicorn(results, args.seconds)
+        measure_sweeps(results, today, args.long_stop)  # last: it turns deadlines overdue
+        print_table(results)
+        if args.json:
+            args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1))
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        if not args.keep:
+            recreate(server, drop_only=True)
+
+
+if __name__ == "__main__":
+    main()

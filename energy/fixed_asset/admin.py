@@ -1,0 +1,54 @@
+"""三（五） in Django admin, read-only (every write goes through the services, their rules and the case timeline)."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from ..admin import ReadOnly
+from .models import CheckStepRecord, FixedAssetProject, ProjectChange, ProjectCheck, ProjectMeasure, ProjectTrigger
+
+
+class ChangeInline(ReadOnly, admin.TabularInline):
+    model = ProjectChange
+    fields = ["changed_on", "kind", "description", "expected_annual_consumption_tce", "recorded_by"]
+    extra = 0
+
+
+class TriggerInline(ReadOnly, admin.TabularInline):
+    model = ProjectTrigger
+    fields = ["code", "clause", "since", "facts", "recorded_by"]
+    extra = 0
+
+
+@admin.register(FixedAssetProject)
+class FixedAssetProjectAdmin(ReadOnly, SimpleHistoryAdmin):
+    list_display = ["name", "owner", "review_status", "review_passed_on", "approved_annual_consumption_tce",
+                    "construction_started_on", "section", "created_at"]
+    list_filter = ["review_status", "triggers__code", "section"]
+    list_select_related = ["owner", "section"]
+    search_fields = ["name", "owner__name", "owner__credit_code", "review_opinion_number"]
+    inlines = [ChangeInline, TriggerInline]
+
+
+class StepInline(ReadOnly, admin.TabularInline):
+    model = CheckStepRecord
+    fields = ["step", "done_on", "participants", "notes"]
+    extra = 0
+
+
+class MeasureInline(ReadOnly, admin.TabularInline):
+    model = ProjectMeasure
+    fields = ["kind", "basis", "facts", "decided_on", "penalty_basis"]
+    extra = 0
+
+
+@admin.register(ProjectCheck)
+class ProjectCheckAdmin(ReadOnly, SimpleHistoryAdmin):
+    list_display = ["reference", "project", "state", "kind", "method", "planned_date", "section", "closed_on"]
+    list_filter = ["state", "kind", "method", "section"]
+    list_select_related = ["project", "section"]
+    search_fields = ["project__name", "project__owner__name"]
+    inlines = [StepInline, MeasureInline]
+
+    @admin.display(description="编号", ordering="pk")
+    def reference(self, case):
+        return case.reference
