@@ -96,7 +96,7 @@ class EvaluationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class ITProjectSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True)
     state_display = serializers.CharField(source="get_state_display", read_only=True)
     outside_plan = serializers.BooleanField(read_only=True, help_text="不在已备案的信息化发展规划内（三（六）6）")
@@ -110,14 +110,14 @@ class ProjectSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ProjectDetailSerializer(ProjectSerializer):
+class ITProjectDetailSerializer(ITProjectSerializer):
     reviews = ReviewSerializer(many=True, read_only=True)
     announcement = AnnouncementSerializer(read_only=True, allow_null=True)
     owner_evaluations = serializers.SerializerMethodField(help_text="同一建设单位以往项目的绩效评价（三（七）6(4)）")
     next_steps = NextStepsField(PROJECT_WORKFLOW)
 
-    class Meta(ProjectSerializer.Meta):
-        fields = [*ProjectSerializer.Meta.fields, "reviews", "announcement", "owner_evaluations", "next_steps"]
+    class Meta(ITProjectSerializer.Meta):
+        fields = [*ITProjectSerializer.Meta.fields, "reviews", "announcement", "owner_evaluations", "next_steps"]
         read_only_fields = fields
 
     @extend_schema(responses=EvaluationSerializer(many=True))
@@ -128,7 +128,7 @@ class ProjectDetailSerializer(ProjectSerializer):
 # ---------------------------------------------------------------- IT projects: step bodies
 
 
-class RegisterSerializer(serializers.ModelSerializer):
+class ITProjectRegisterSerializer(serializers.ModelSerializer):
     class Meta:
         model = ITProject
         fields = ["name", "owner_unit", "owner_contact", "funding", "build_kind", "budget", "approved_scale",
@@ -344,14 +344,16 @@ ENDPOINTS = {
 @extend_schema_view(
     list=extend_schema(summary="信息化工程项目列表（限本人可见）", tags=[TAG]),
     retrieve=extend_schema(summary="信息化工程项目详情", tags=[TAG]),
-    create=extend_schema(summary="登记信息化工程项目（限县本级财政资金）", tags=[TAG], request=RegisterSerializer,
-                         responses={201: ProjectDetailSerializer, 400: RuleError, 403: None}),
+    create=extend_schema(
+        summary="登记信息化工程项目（限县本级财政资金）", tags=[TAG], request=ITProjectRegisterSerializer,
+        responses={201: ITProjectDetailSerializer, 400: RuleError, 403: None},
+    ),
 )
 @step_actions(PROJECT_WORKFLOW, ENDPOINTS, tag=TAG)
 class ProjectViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """使用县本级财政资金的信息化工程（三（七）～（九））；办理步骤见工作流表。"""
 
-    serializer_class = ProjectDetailSerializer
+    serializer_class = ITProjectDetailSerializer
     queryset = ITProject.objects.none()
     filterset_fields = ["state", "funding"]
 
@@ -361,14 +363,15 @@ class ProjectViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadO
         )
 
     def get_serializer_class(self):
-        return {"create": RegisterSerializer, "list": ProjectSerializer}.get(self.action, ProjectDetailSerializer)
+        serializers_by_action = {"create": ITProjectRegisterSerializer, "list": ITProjectSerializer}
+        return serializers_by_action.get(self.action, ITProjectDetailSerializer)
 
     def create(self, request, *args, **kwargs):
-        data = RegisterSerializer(data=request.data)
+        data = ITProjectRegisterSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         case = services.project_register(actor=request.user, **data.validated_data)
         fresh = self.get_queryset().get(pk=case.pk)
-        return Response(ProjectDetailSerializer(fresh, context={"request": request}).data, status=201)
+        return Response(ITProjectDetailSerializer(fresh, context={"request": request}).data, status=201)
 
 
 # ---------------------------------------------------------------- key projects, plans, briefings (read)

@@ -21,8 +21,7 @@ BADGES = {
 
 class ProjectState(Badged):
     FEASIBILITY = "feasibility", "待可研评审"
-    TENDER_FILING = "tender_filing", "待标书审核备案"
-    TENDERING = "tendering", "招标采购中"
+    TENDER_FILING = "tender_filing", "标书审核备案及招标"
     AWARD_PENDING = "award_pending", "待公告中标结果"
     IMPLEMENTING = "implementing", "建设实施中"
     ACCEPTANCE = "acceptance", "已申请竣工验收"

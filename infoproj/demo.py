@@ -1,5 +1,5 @@
-"""Demo records of 三（三）（六）～（九) for `manage.py load_demo` (a second run adds nothing): the people of
-信息技术股, an IT project at every stage of its workflow (one outside the plan), published award announcements on
+"""Demo records of 三（三）（六）～（九) for `manage.py load_demo` (a second run adds nothing), made by 信息技术股's
+demo accounts: an IT project at every stage of its workflow (one outside the plan), published award announcements on
 /tenders/, key projects with weeks of tracking (one completed), a monthly meeting and the last quarter's briefing
 drafted, and plan filings at each stage with a check and the year's report issued. Dates lie in the past where the
 step records one; a step whose date precedes the case's registration carries its 补录 reason, as the services require.
@@ -8,15 +8,11 @@ step records one; a step whose date precedes the case's registration carries its
 import datetime
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from linggao_mi.documents.services import document_approve, document_issue, document_serve, document_submit
-from linggao_mi.org.choices import Role
-from linggao_mi.org.models import Section
-from linggao_mi.org.services import staff_set_role
 
 from . import services
 from .choices import Assessment, BriefingKind, BuildKind, CheckMethod, FilerKind, Funding, KeyProjectKind, LawBasis
@@ -24,29 +20,11 @@ from .models import Briefing, ITProject, KeyProject, PlanFiling
 from .services import DecisionInput, ItemInput, ReviewInput
 
 LATE = "系统启用前已办理，据纸质卷宗补录"
-IT_USERS = [("itchief", "黄股长", Role.CHIEF), ("itstaff", "吴信息", Role.STAFF)]
 
 
 def _pdf(name: str) -> SimpleUploadedFile:
     content = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
     return SimpleUploadedFile(name, content, content_type="application/pdf")
-
-
-def _users(users: dict[str, User]) -> tuple[User, User]:
-    section = Section.objects.get(code="it")
-    for username, name, role in IT_USERS:
-        user, created = User.objects.get_or_create(
-            username=username, defaults={"first_name": name, "email": f"{username}@linggao.example"}
-        )
-        if created:
-            user.set_password(settings.DEMO_PASSWORD)
-            user.save()
-        staff_set_role(user=user, role=role, section=section, phone="28277998")
-        users[username] = user
-    if section.chief_id is None:
-        section.chief = users["itchief"]
-        section.save(update_fields=["chief"])
-    return users["itstaff"], users["itchief"]
 
 
 FEASIBILITY_OPINION = "按国家政务信息资源目录标准修改数据接口设计，补充等级保护方案后重新评审"
@@ -280,7 +258,7 @@ def _plans(staff, chief, today):
 
 
 def load(users: dict[str, User]) -> None:
-    staff, chief = _users(users)
+    staff, chief = users["itstaff"], users["itchief"]  # 信息技术股 (linggao_mi/org/demo.py)
     if ITProject.objects.exists() or KeyProject.objects.exists() or Briefing.objects.exists():
         return
     today = timezone.localdate()

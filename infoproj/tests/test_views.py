@@ -9,6 +9,8 @@ from django.urls import reverse
 
 from infoproj import services
 from infoproj.models import ITProject, PerformanceEvaluation, TenderDocument
+from linggao_mi.attachments.models import Attachment
+from linggao_mi.attachments.rules import RECORD_IN_USE
 
 from .conftest import TODAY, register, to_award
 
@@ -60,3 +62,12 @@ def test_the_owners_earlier_scores_show_on_its_new_project(client, it):
     client.force_login(it["staff"])
     page = client.get(new.get_absolute_url()).content.decode()
     assert "该建设单位以往项目的绩效评价" in page and "79.0" in page
+
+
+def test_a_tender_document_cannot_be_deleted_from_the_record(client, it):
+    case = to_award(it["staff"])
+    document = TenderDocument.objects.get(announcement=case.announcement)
+    client.force_login(it["staff"])
+    page = client.post(reverse("attachments:delete", args=[document.attachment_id]), follow=True)
+    assert RECORD_IN_USE.message in page.content.decode()
+    assert Attachment.objects.filter(pk=document.attachment_id).exists()

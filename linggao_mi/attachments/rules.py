@@ -25,3 +25,8 @@ CLOSED_CASE_RECORD = Rule(
     "案件已办结，执法全过程记录只能查阅，不得删除",
     FULL_PROCESS_RECORD,
 )
+RECORD_IN_USE = Rule(
+    "attachment.in_use",
+    "该文件是案件某项记录的组成部分（如报送备案的招标文件、随结果公告的采购文件），不得删除",
+    FULL_PROCESS_RECORD,
+)

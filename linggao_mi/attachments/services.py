@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import ProtectedError
 
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.selectors import user_may_change_case
@@ -102,7 +103,11 @@ def attachment_delete(*, actor: User, attachment: Attachment) -> None:
         if case.is_closed:
             raise RuleViolation(rules.CLOSED_CASE_RECORD)
         name = attachment.file.name
-        attachment.delete()
+        try:
+            with transaction.atomic():
+                attachment.delete()
+        except ProtectedError:  # a record of the case rests on this file (a regime's PROTECT foreign key)
+            raise RuleViolation(rules.RECORD_IN_USE, attachment.original_name) from None
         case_event_record(
             case=case,
             actor=actor,

@@ -18,7 +18,11 @@ DEMO_USERS = [
     ("inspector1", "李执法", Role.INSPECTOR, "industry"),
     ("inspector2", "张执法", Role.INSPECTOR, "industry"),
     ("staff", "赵工作", Role.STAFF, "industry"),
+    ("itchief", "黄股长", Role.CHIEF, "it"),
+    ("itstaff", "吴信息", Role.STAFF, "it"),
 ]
+# Who heads which section in the demo.
+DEMO_CHIEFS = {"industry": "chief", "it": "itchief"}
 
 
 @transaction.atomic
@@ -35,10 +39,11 @@ def load(password: str) -> dict[str, User]:
         section = Section.objects.get(code=section_code) if section_code else None
         staff_set_role(user=user, role=role, section=section)
         users[username] = user
-    industry = Section.objects.get(code="industry")
-    if industry.chief_id is None:
-        industry.chief = users["chief"]
-        industry.save(update_fields=["chief"])
+    for code, username in DEMO_CHIEFS.items():
+        section = Section.objects.get(code=code)
+        if section.chief_id is None:
+            section.chief = users[username]
+            section.save(update_fields=["chief"])
     today = datetime.date.today()
     for n, username in enumerate(("inspector1", "inspector2"), start=1):
         Certificate.objects.get_or_create(

@@ -40,9 +40,10 @@ def test_demo_accounts_one_per_role_and_rerun_keeps_data():
     roles = dict(User.objects.values_list("username", "profile__role"))
     assert roles == {
         "admin": "admin", "leader": "leader", "chief": "chief", "legal": "legal",
-        "inspector1": "inspector", "inspector2": "inspector", "staff": "staff",
+        "inspector1": "inspector", "inspector2": "inspector", "staff": "staff", "itchief": "chief", "itstaff": "staff",
     }
     assert Section.objects.get(code="industry").chief.username == "chief"
+    assert Section.objects.get(code="it").chief.username == "itchief"
     today = datetime.date.today()
     assert Certificate.objects.valid_on(today).filter(holder__username__startswith="inspector").count() == 2
     assert User.objects.get(username="leader").check_password("linggao-demo")
