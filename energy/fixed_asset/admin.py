@@ -4,7 +4,16 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..admin import ReadOnly
-from .models import CheckStepRecord, FixedAssetProject, ProjectChange, ProjectCheck, ProjectMeasure, ProjectTrigger
+from .models import (
+    CheckStepRecord,
+    FixedAssetProject,
+    ProjectChange,
+    ProjectCheck,
+    ProjectCheckGroupObjectPermission,
+    ProjectCheckUserObjectPermission,
+    ProjectMeasure,
+    ProjectTrigger,
+)
 
 
 class ChangeInline(ReadOnly, admin.TabularInline):
@@ -52,3 +61,14 @@ class ProjectCheckAdmin(ReadOnly, SimpleHistoryAdmin):
     @admin.display(description="编号", ordering="pk")
     def reference(self, case):
         return case.reference
+
+
+# The rest, read-only: what each row belongs to and how to find it.
+for model, search in (
+    (ProjectChange, ["project__name"]), (ProjectTrigger, ["project__name", "code"]),
+    (CheckStepRecord, ["check_case__project__name"]), (ProjectMeasure, ["check_case__project__name"]),
+    (ProjectCheckUserObjectPermission, ["user__username"]), (ProjectCheckGroupObjectPermission, ["group__name"]),
+):
+    admin.site.register(model, type(f"{model.__name__}Admin", (ReadOnly, admin.ModelAdmin), {
+        "list_display": ["__str__", "pk"], "search_fields": search,
+    }))
