@@ -7,7 +7,6 @@ from linggao_mi.org.models import Section
 from linggao_mi.org.services import SECTION_GROUP_PREFIX
 
 from .models import Case, CaseEvent, of_case
-from .registry import CASE_MODELS
 
 
 def case_perm(model, action: str) -> str:
@@ -70,15 +69,3 @@ def case_get(user: User, queryset: QuerySet, pk: int) -> Case:
 
 def case_timeline(case: Case) -> QuerySet:
     return CaseEvent.objects.filter(of_case(case)).select_related("actor")
-
-
-def my_open_cases(user: User) -> list[Case]:
-    """The open cases of every regime that `user` handles, newest first (one query per regime)."""
-    cases = []
-    for model in CASE_MODELS:
-        cases.extend(
-            model.objects.filter(inspectors=user)
-            .exclude(state__in=model.CLOSED_STATES)
-            .select_related("section")
-        )
-    return sorted(cases, key=lambda case: case.created_at, reverse=True)
