@@ -232,7 +232,7 @@ def _late_reason():
     return serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class FixedAssetPlanSerializer(serializers.ModelSerializer):
     inspectors = serializers.PrimaryKeyRelatedField(queryset=_users(), many=True)
     late_reason = _late_reason()
 
@@ -250,7 +250,7 @@ class StepRecordSerializer(serializers.ModelSerializer):
         fields = ["done_on", "inspectors", "participants", "notes", "late_reason"]
 
 
-class NoticeDraftSerializer(serializers.Serializer):
+class FixedAssetNoticeDraftSerializer(serializers.Serializer):
     requirements = serializers.CharField(max_length=2000)
 
 
@@ -284,7 +284,7 @@ class MeasureSerializer(serializers.ModelSerializer):
         return value
 
 
-class CloseSerializer(serializers.Serializer):
+class FixedAssetCloseSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
     closed_on = serializers.DateField(required=False, allow_null=True, default=None)
     late_reason = _late_reason()
@@ -299,20 +299,20 @@ def _step_service(step: int):
 
 ENDPOINTS = {
     **{STEP_NAMES[s]: StepEndpoint(StepRecordSerializer, _step_service(s)) for s in RECORDED_STEPS},
-    "notice_draft": StepEndpoint(NoticeDraftSerializer, services.notice_draft),
+    "notice_draft": StepEndpoint(FixedAssetNoticeDraftSerializer, services.notice_draft),
     "notify": StepEndpoint(ServeSerializer, serve_step(WORKFLOW, "notify")),
     "feedback_draft": StepEndpoint(FeedbackDraftSerializer, services.feedback_draft),
     STEP_NAMES[ProcedureStep.FEEDBACK]: StepEndpoint(ServeSerializer, serve_step(WORKFLOW, "feedback")),
     "measure": StepEndpoint(MeasureSerializer, services.measure_decide),
     "stop_order_served": StepEndpoint(ServeSerializer, serve_step(WORKFLOW, "stop_order_served")),
-    "close": StepEndpoint(CloseSerializer, services.check_close),
+    "close": StepEndpoint(FixedAssetCloseSerializer, services.check_close),
 }
 
 
 @extend_schema_view(
     list=extend_schema(summary="固定资产投资项目检查列表（限本人可见）", tags=[TAG]),
     retrieve=extend_schema(summary="固定资产投资项目检查详情", tags=[TAG]),
-    create=extend_schema(summary="制定检查方案", tags=[TAG], request=PlanSerializer,
+    create=extend_schema(summary="制定检查方案", tags=[TAG], request=FixedAssetPlanSerializer,
                          responses={201: CheckDetailSerializer, 400: RuleError, 403: None}),
 )
 @step_actions(WORKFLOW, ENDPOINTS, tag=TAG)
@@ -326,13 +326,13 @@ class CheckViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadOnl
         return with_deadlines(checks_list(self.request.user).prefetch_related("inspectors"))
 
     def get_serializer_class(self):
-        return {"create": PlanSerializer, "list": CheckSerializer}.get(self.action, CheckDetailSerializer)
+        return {"create": FixedAssetPlanSerializer, "list": CheckSerializer}.get(self.action, CheckDetailSerializer)
 
     def get_object(self):
         return check_get(self.request.user, self.kwargs["pk"])
 
     def create(self, request, *args, **kwargs):
-        case = services.check_plan(actor=request.user, **_write(PlanSerializer, request))
+        case = services.check_plan(actor=request.user, **_write(FixedAssetPlanSerializer, request))
         fresh = self.get_queryset().get(pk=case.pk)
         return Response(CheckDetailSerializer(fresh, context={"request": request}).data, status=201)
 

@@ -179,6 +179,13 @@ SPECTACULAR_SETTINGS = {
         "FaultStateEnum": "inspections.choices.FaultState",
         "ReviewResultEnum": "inspections.choices.ReviewResult",
         "FindingResultEnum": "energy.choices.FindingResult",
+        "InspectionTriggerEnum": "energy.choices.Trigger",
+        "FixedAssetTriggerEnum": "energy.fixed_asset.choices.TriggerCode",
+        "FixedAssetCheckKindEnum": "energy.fixed_asset.choices.CheckKind",
+        "FixedAssetCheckMethodEnum": "energy.fixed_asset.choices.CheckMethod",
+        "FixedAssetCheckStateEnum": "energy.fixed_asset.choices.CheckState",
+        "FixedAssetMeasureEnum": "energy.fixed_asset.choices.MeasureKind",
+        "ServiceMethodEnum": "linggao_mi.documents.choices.ServiceMethod",
     },
 }
 
