@@ -135,6 +135,17 @@ def test_titles_read_page_dash_bureau(client, path, title):
     assert f"<title>{title} — {BUREAU}</title>" in client.get(path).content.decode()
 
 
+@pytest.mark.parametrize("path", ["/", "/services/", "/duties/", "/boundaries/", "/tenders/", "/discretion/"])
+def test_every_public_page_links_the_complaint_form_and_the_discretion_catalogue(client, path):
+    """A visitor reaches 三（一）4(4)'s complaint form and 三（二）'s catalogue from the header of any public page."""
+    body = client.get(path).content.decode()
+    nav = body.split('class="public-nav"', 1)[1].split("</nav>", 1)[0]
+    assert '<a href="/complaints/new/">投诉举报</a>' in nav
+    assert '<a href="/discretion/">处罚裁量基准</a>' in nav
+    assert client.get("/complaints/new/").status_code == 200
+    assert client.get("/discretion/").status_code == 200
+
+
 def test_workspace_pages_are_titled_too(client, users):
     client.force_login(users["inspector1"])
     for path, title in [("/workspace/", "工作台"), ("/notifications/", "通知"), ("/deadlines/", "期限")]:
