@@ -20,7 +20,7 @@ from linggao_mi.documents.models import OfficialDocument
 
 from . import forms, rules, selectors, services
 from .choices import CheckContent, CheckMethod, FaultSituation, NoticeSituation, Referral, Sanction
-from .models import Complaint, ComplaintFile, DiscretionUse, FaultCase, LegalReview, OversightCheck, SupervisionCase
+from .models import Complaint, ComplaintFile, FaultCase, LegalReview, OversightCheck, SupervisionCase
 from .ratelimit import client_address, rate_exceeded
 from .services.legal import LEGAL_KINDS
 from .workflow import CHECK_WORKFLOW, FAULT_WORKFLOW, SUPERVISION_WORKFLOW
@@ -67,9 +67,6 @@ def _detail(request, case, workflow, facts: list[tuple[str, object]], **extra):
             "legal_sendable": [d for d in documents if d.kind.code in LEGAL_KINDS and d.state in ("draft", "returned")]
             if user_may(request.user, case, "change")
             else [],
-            "penalties": DiscretionUse.objects.filter(of_case(case)).select_related("standard", "circumstance"),
-            "can_penalty": user_may(request.user, case, "change"),
-            "case_type": ContentType.objects.get_for_model(case).pk,
             **extra,
             **case_steps_context(request, workflow=workflow, case=case),
         },

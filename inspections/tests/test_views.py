@@ -36,9 +36,13 @@ def test_a_penalty_recommendation_through_the_page(client, users):
     client.force_login(users["staff"])
     assert client.get(url).status_code == 403
     client.force_login(users["inspector1"])
+    case_page = client.get(case.get_absolute_url()).content.decode()
+    assert "处罚裁量建议（三（二））" in case_page and f'href="{url}"' in case_page  # reached from the case page
     page = client.get(url).content.decode()
     assert "建议罚款16,000元至24,000元" in page
     refused = client.post(url, {"circumstance": general.pk, "amount": 24_001, "reasons": "拒不改正"})
     assert "三（二）" in refused.content.decode() and not DiscretionUse.objects.exists()
     done = client.post(url, {"circumstance": general.pk, "amount": 24_000, "reasons": "拒不改正，无从轻情节"})
     assert done.status_code == 302 and DiscretionUse.objects.get().amount == 24_000
+    case_page = client.get(case.get_absolute_url()).content.decode()
+    assert "建议罚款24,000元；理由：拒不改正，无从轻情节" in case_page
