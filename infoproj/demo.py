@@ -230,6 +230,14 @@ def _plans(staff, chief, today):
         actor=chief, case=county, approved_on=ago(280), approval_number="临府函〔2026〕12号"
     )
     services.plan_province_file(actor=staff, case=county, filed_on=ago(270), receipt="省工信厅备案回执第2026-045号")
+    next_plan = services.plan_register(
+        actor=staff, filer_kind=FilerKind.COUNTY, filer_name="临高县工业和信息化局",
+        title="临高县数字政府建设规划（2027—2031年）",
+        period_from=2027, period_to=2031, submitted_on=ago(40), upload=_pdf("县数字政府建设规划.pdf"),
+    )
+    services.plan_county_approve(  # approved, to be filed with the province (三（六）4): the next step to try
+        actor=chief, case=next_plan, approved_on=ago(10), approval_number="临府函〔2026〕88号"
+    )
     town = services.plan_register(
         actor=staff, filer_kind=FilerKind.TOWN, filer_name="临城镇人民政府", title="临城镇信息化发展专项规划",
         period_from=2024, period_to=2026, submitted_on=ago(200), upload=_pdf("临城镇规划.pdf"),
