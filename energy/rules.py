@@ -126,6 +126,11 @@ EXTENSION_PENDING = Rule(
     "已有尚未决定的延期申请，应先对其作出决定",
     "三（四）6(6)",
 )
+EXTENSION_NONE_PENDING = Rule(
+    "energy.extension_none_pending",
+    "没有待决定的延期申请，收到书面延期申请后先登记",
+    "三（四）6(6)",
+)
 EXTENSION_REQUEST_REASONS = Rule(
     "energy.extension_request_reasons", "登记延期申请须填写书面申请载明的延期理由", "三（四）6(6)"
 )

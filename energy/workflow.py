@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.workflow import CREATE, DECIDE, HANDLE, Step, Workflow, path_guard, unblocked_by
-from linggao_mi.deadlines.periods import cn_date, compute_due, period_text
+from linggao_mi.deadlines.periods import cn_date, compute_due, period_text, window_start
 from linggao_mi.deadlines.services import rule_get
 from linggao_mi.documents.choices import DocumentState
 
@@ -134,7 +134,29 @@ def no_pending_extension(case: InspectionCase) -> None:
 @unblocked_by(step="extension_request")
 def pending_extension(case: InspectionCase) -> None:
     if not case.extensions.filter(state=ExtensionState.PENDING).exists():
-        raise RuleViolation(rules.EXTENSION_PENDING, "没有待决定的延期申请")
+        raise RuleViolation(rules.EXTENSION_NONE_PENDING)
+
+
+def extension_window(case: InspectionCase) -> tuple[datetime.date, datetime.date] | None:
+    """The days on which a written request is in time: the N days that end on the period's last day."""
+    deadline = case.rectification_deadline
+    if deadline is None:
+        return None
+    rule = rule_get(rules.RULE_EXTENSION_WINDOW)
+    return window_start(deadline.due, rule.amount, rule.unit), deadline.due
+
+
+def extension_window_open(case: InspectionCase) -> None:
+    """A request is received in the N days before the rectification period ends: not offered before, nor after."""
+    window = extension_window(case)
+    if window is None:
+        return
+    start, end = window
+    today = timezone.localdate()
+    if today < start:
+        raise RuleViolation(rules.EXTENSION_WINDOW, f"受理期间为{cn_date(start)}至{cn_date(end)}")
+    if today > end:
+        raise RuleViolation(rules.EXTENSION_WINDOW, f"整改期限已于{cn_date(end)}届满")
 
 
 def overdue_if_rectifying(case: InspectionCase) -> None:
@@ -193,7 +215,8 @@ WORKFLOW = Workflow(
              {Outcome.VIOLATION: S.RECTIFYING, Outcome.UNREASONABLE: S.CLOSED}, HANDLE,
              guards=(outcome_document_issued,), document="outcome_document",
              help="文书经审批、签发后在文书页面登记送达，案件随之进入下一步（三（四）6(4)）"),
-        Step("extension_request", "登记延期申请", (S.RECTIFYING,), None, HANDLE, guards=(no_pending_extension,),
+        Step("extension_request", "登记延期申请", (S.RECTIFYING,), None, HANDLE,
+             guards=(no_pending_extension, extension_window_open),
              url_name="case_extension_request"),
         Step("extension_decide", "决定延期申请", (S.RECTIFYING,), None, DECIDE, guards=(pending_extension,),
              url_name="case_extension_decide"),

@@ -10,23 +10,14 @@ from django.utils import timezone
 from linggao_mi.attachments.services import attachment_add, attachment_store
 from linggao_mi.casework.checks import late_entry
 from linggao_mi.casework.rules import DATE_ORDER, RuleViolation
-from linggao_mi.deadlines.periods import Unit, cn_date, period_text, window_start
+from linggao_mi.deadlines.periods import Unit, cn_date, period_text
 from linggao_mi.deadlines.services import deadline_meet, deadline_open, deadline_reschedule, rule_get
 from linggao_mi.documents.services import document_draft
 
 from .. import rules
 from ..choices import ExtensionState
 from ..models import ExtensionRequest, InspectionCase
-from ..workflow import WORKFLOW
-
-
-def extension_window(case: InspectionCase) -> tuple[datetime.date, datetime.date] | None:
-    """The days on which a written request is in time: the N days that end on the period's last day."""
-    deadline = case.rectification_deadline
-    if deadline is None:
-        return None
-    rule = rule_get(rules.RULE_EXTENSION_WINDOW)
-    return window_start(deadline.due, rule.amount, rule.unit), deadline.due
+from ..workflow import WORKFLOW, extension_window
 
 
 def _check_months(case: InspectionCase, months: int | None) -> None:

@@ -317,7 +317,7 @@ def test_testing_extension_escalation_and_closing_through_the_api(users, unit):
 
     chief = api(users["chief"])
     decide = {"approve": True, "reasons": "理由属实", "granted_months": 1}
-    refusal(chief.post(step(case, "extension-decide"), decide, format="json"), rules.EXTENSION_PENDING)
+    refusal(chief.post(step(case, "extension-decide"), decide, format="json"), rules.EXTENSION_NONE_PENDING)
     received = due - 3 * DAY
     with on(received):
         request = {"received_on": received.isoformat(), "requested_months": 2, "reasons": "设备采购周期长"}

@@ -118,7 +118,7 @@ def test_the_chief_and_a_leader_decide_one_extension_at_once_it_is_decided_once(
             lambda: services.extension_decide(actor=users["chief"], case=case, approve=True, reasons="属实"),
             lambda: services.extension_decide(actor=users["leader"], case=case, approve=True, reasons="同意"),
         )
-    assert sorted(results, key=str) == sorted(["ok", rules.EXTENSION_PENDING], key=str)
+    assert sorted(results, key=str) == sorted(["ok", rules.EXTENSION_NONE_PENDING], key=str)  # decided once
     case = InspectionCase.objects.get(pk=case.pk)
     assert case.extension_months == 2  # granted once, not twice
     extension = case.extensions.get()

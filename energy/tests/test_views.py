@@ -37,7 +37,7 @@ from .conftest import (
     scan,
     violation_findings,
 )
-from .factories import EnergyUnitFactory
+from .factories import EnergyUnitFactory, InspectionCaseFactory
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
@@ -123,6 +123,17 @@ def test_unit_pages_permission_matrix(client, users, unit):
             assert got == code, (address, role, got)
     client.logout()
     assert client.get(reverse("energy:unit_list")).url.startswith(reverse("login"))
+
+
+def test_unit_page_leads_to_the_case_list_filtered_to_the_unit(client, users, unit):
+    case = InspectionCaseFactory(unit=unit, inspectors=[users["inspector1"]], actor=users["inspector1"])
+    other = InspectionCaseFactory(inspectors=[users["inspector1"]], actor=users["inspector1"])
+    client.force_login(users["leader"])
+    page = client.get(reverse("energy:unit_detail", args=[unit.pk])).content.decode()
+    link = f'{reverse("energy:case_list")}?q={unit.credit_code}'
+    assert f'href="{link}"' in page
+    listed = client.get(link).content.decode()
+    assert case.reference in listed and other.reference not in listed
 
 
 def test_case_pages_permission_matrix(client, users, unit, outsider):
@@ -484,8 +495,8 @@ def test_extension_escalation_and_closing_through_the_pages(client, users, unit)
     client.force_login(users["chief"])
     decide = {"approve": "1", "granted_months": "1", "reasons": "理由属实", "decided_on": TODAY().isoformat()}
     html = client.get(url("case_extension_decide", case)).content.decode()
-    assert f"目前不能办理：{rules.EXTENSION_PENDING}：没有待决定的延期申请" in html
-    assert rules.EXTENSION_PENDING.message in alert(client.post(url("case_extension_decide", case),
+    assert f"目前不能办理：{rules.EXTENSION_NONE_PENDING}" in html
+    assert rules.EXTENSION_NONE_PENDING.message in alert(client.post(url("case_extension_decide", case),
                                                                 decide).content.decode())
     received = due - 5 * DAY
     with on(received):

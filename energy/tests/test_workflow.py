@@ -226,6 +226,15 @@ def rectifying_now(users, unit):
     return case
 
 
+def rectifying_long(users, unit):
+    """限期整改 with months to go: the extension window has not opened."""
+    case = serve_outcome(users, decide_violation(users, onsite_recorded(users, unit, start=-45), months=6),
+                         served_on=TODAY())
+    start, _ = services.extension_window(case)
+    assert case.state == CaseState.RECTIFYING and TODAY() < start
+    return case
+
+
 def extension_pending(users, unit):
     case = rectifying_now(users, unit)
     take("extension_request", users, case)
@@ -361,7 +370,8 @@ GUARD_CASES = {
     wf.testing_done: (with_testing_open, rules.TESTING_PENDING),
     wf.outcome_document_issued: (violation_decided, rules.OUTCOME_DOCUMENT_NOT_ISSUED),
     wf.no_pending_extension: (extension_pending, rules.EXTENSION_PENDING),
-    wf.pending_extension: (rectifying_now, rules.EXTENSION_PENDING),
+    wf.pending_extension: (rectifying_now, rules.EXTENSION_NONE_PENDING),
+    wf.extension_window_open: (rectifying_long, rules.EXTENSION_WINDOW),
     wf.overdue_if_rectifying: (rectifying_now, rules.ESCALATE_NOT_OVERDUE),
 }
 STEP_GUARDS = [(step.name, guard) for step in WORKFLOW for guard in step.guards]
