@@ -46,7 +46,7 @@ class StepInline(ReadOnly, admin.TabularInline):
 
 class MeasureInline(ReadOnly, admin.TabularInline):
     model = ProjectMeasure
-    fields = ["kind", "basis", "facts", "decided_on", "penalty_basis"]
+    fields = ["kind", "basis", "facts", "decided_on", "penalty"]
     extra = 0
 
 

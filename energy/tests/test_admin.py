@@ -1,5 +1,7 @@
 """Every energy model is in the admin, read-only: its pages open, nothing can be added, changed or deleted there."""
 
+from decimal import Decimal
+
 import pytest
 from django.apps import apps
 from django.contrib import admin
@@ -9,10 +11,13 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import HistoricalChanges
 
 from energy import services
+from energy.fixed_asset import services as fixed_asset_services
+from energy.fixed_asset.choices import ChangeKind, MeasureKind, TriggerCode
 from energy.services import RecommendationInput
 from linggao_mi.documents.services import document_approve, document_issue, document_serve, document_submit
 from linggao_mi.org.models import Department
 
+from . import fixed_asset_helpers as fixed_asset
 from .conftest import TODAY, decide_violation, on, onsite_recorded, scan, violation_findings
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +46,18 @@ def everything(users, unit):
     with on(case.rectification_deadline.due):
         services.extension_request(actor=actor, case=case, received_on=TODAY(), requested_months=1,
                                    reasons="采购周期长", upload=scan())
+    # 三（五）: a project with a change and a trigger, a check fed back with its step records and a measure.
+    prj = fixed_asset.project(users, unit)
+    fixed_asset_services.project_change_record(
+        actor=users["staff"], project=prj, kind=ChangeKind.SCALE, description="产能扩大",
+        expected_annual_consumption_tce=Decimal("1100.00"),
+    )
+    fixed_asset_services.trigger_record(
+        actor=actor, project=prj, code=TriggerCode.BELOW_STANDARD, since=TODAY(), facts="临高厂区电机能效不达标",
+    )
+    check = fixed_asset.fed_back(users, fixed_asset.plan(users, prj))
+    fixed_asset_services.measure_decide(actor=users["chief"], case=check, kind=MeasureKind.CREDIT,
+                                        facts="临高厂区主要用能设备不符合强制性节能标准")
 
 
 def test_every_energy_model_is_registered_read_only():
