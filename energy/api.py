@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.response import Response
 
-from linggao_mi.casework.api import CaseDeadlinesField, RuleError, RuleViolationMixin, api_router, with_deadlines
+from linggao_mi.casework.api import CaseDeadlinesField, ModelSerializer, RuleViolationMixin, api_router, with_deadlines
 from linggao_mi.casework.api_steps import NextStepsField, ServeSerializer, StepEndpoint, serve_step, step_actions
 from linggao_mi.org.models import Department
 
@@ -48,7 +48,7 @@ class UnitPermission(permissions.BasePermission):
         return action_name is None or user.has_perm(f"energy.{action_name}_energyunit")
 
 
-class UnitSerializer(serializers.ModelSerializer):
+class UnitSerializer(ModelSerializer):
     class Meta:
         model = EnergyUnit
         fields = ["id", *services.UNIT_FIELDS, "created_at", "updated_at"]
@@ -86,7 +86,7 @@ class UnitViewSet(RuleViolationMixin, viewsets.ModelViewSet):
 # ---------------------------------------------------------------- cases
 
 
-class FindingSerializer(serializers.ModelSerializer):
+class FindingSerializer(ModelSerializer):
     item_display = serializers.CharField(source="get_item_display", read_only=True)
     result_display = serializers.CharField(source="get_result_display", read_only=True)
 
@@ -95,13 +95,11 @@ class FindingSerializer(serializers.ModelSerializer):
         fields = ["item", "item_display", "result", "result_display", "facts", "basis", "punishable"]
 
 
-class CaseSerializer(serializers.ModelSerializer):
+class CaseSerializer(ModelSerializer):
     reference = serializers.CharField(read_only=True)
     state_display = serializers.CharField(source="get_state_display", read_only=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     findings = FindingSerializer(many=True, read_only=True)
-    outcome = serializers.ChoiceField(choices=Outcome.choices, allow_blank=True, read_only=True)
-    verification_result = serializers.ChoiceField(choices=VerificationResult.choices, allow_blank=True, read_only=True)
     deadlines = CaseDeadlinesField()
 
     class Meta:
@@ -349,7 +347,7 @@ ENDPOINTS = {
     list=extend_schema(summary="节能监察案件列表（限本人可见）", tags=[TAG]),
     retrieve=extend_schema(summary="节能监察案件详情", tags=[TAG]),
     create=extend_schema(
-        summary="立案", tags=[TAG], request=PlanSerializer, responses={201: CaseDetailSerializer, 400: RuleError}
+        summary="立案", tags=[TAG], request=PlanSerializer, responses={201: CaseDetailSerializer}
     ),
 )
 @step_actions(WORKFLOW, ENDPOINTS, tag=TAG)

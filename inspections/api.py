@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.permissions import AllowAny
 
-from linggao_mi.casework.api import CaseDeadlinesField, RuleViolationMixin, api_router, with_deadlines
+from linggao_mi.casework.api import CaseDeadlinesField, ModelSerializer, RuleViolationMixin, api_router, with_deadlines
 from linggao_mi.casework.api_steps import NextStepsField, ServeSerializer, StepEndpoint, serve_step, step_actions
 
 from . import rules, selectors, services
@@ -21,7 +21,7 @@ from .workflow import CHECK_WORKFLOW, FAULT_WORKFLOW, SUPERVISION_WORKFLOW
 TAG = "执法监督与处罚裁量"
 
 
-class CircumstanceSerializer(serializers.ModelSerializer):
+class CircumstanceSerializer(ModelSerializer):
     name = serializers.CharField(
         source="get_kind_display", read_only=True, help_text="不予处罚、首违不罚、从轻、一般、从重"
     )
@@ -31,7 +31,7 @@ class CircumstanceSerializer(serializers.ModelSerializer):
         fields = ["name", "min_amount", "max_amount"]
 
 
-class DiscretionStandardSerializer(serializers.ModelSerializer):
+class DiscretionStandardSerializer(ModelSerializer):
     circumstances = CircumstanceSerializer(many=True, read_only=True)
 
     class Meta:
@@ -57,7 +57,7 @@ class DiscretionStandardViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
 
 def case_serializer(model, workflow, extra: list[str]):
-    class Serializer(serializers.ModelSerializer):
+    class Serializer(ModelSerializer):
         reference = serializers.CharField(read_only=True)
         state_display = serializers.CharField(source="get_state_display", read_only=True)
         deadlines = CaseDeadlinesField()
@@ -243,7 +243,7 @@ FAULT_ENDPOINTS = {
 def case_viewset(name: str, summary: str, lister, serializer, detail, workflow, endpoints):
     @extend_schema_view(
         list=extend_schema(summary=f"{summary}列表", tags=[TAG]),
-        retrieve=extend_schema(summary=f"{summary}详情", tags=[TAG], responses={200: detail, 404: None}),
+        retrieve=extend_schema(summary=f"{summary}详情", tags=[TAG], responses={200: detail}),
     )
     class ViewSet(RuleViolationMixin, viewsets.ReadOnlyModelViewSet):
         serializer_class = serializer

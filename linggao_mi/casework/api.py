@@ -17,7 +17,7 @@ A regime's api.py:
 from django.apps import apps
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch, QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
@@ -38,18 +38,41 @@ def api_router() -> SimpleRouter:
     return router
 
 
+# ---------------------------------------------------------------- serializers from the models
+
+
+class OptionalChoiceField(serializers.ChoiceField):
+    """A choice the model stores as "" until it is made (CharField(choices=..., blank=True)): null in the API, both
+    ways, so that a string in the answer is always one of the enum's values."""
+
+    def __init__(self, **kwargs):
+        kwargs.pop("allow_blank", None)
+        kwargs["allow_null"] = True
+        super().__init__(**kwargs)
+
+    def validate_empty_values(self, data):
+        if data in (None, ""):
+            return True, ""
+        return super().validate_empty_values(data)
+
+    def to_representation(self, value):
+        return None if value in (None, "") else super().to_representation(value)
+
+
+class ModelSerializer(serializers.ModelSerializer):
+    """The API's ModelSerializer: each field's length, range and choices are the model field's, and a blank choice is
+    null (OptionalChoiceField)."""
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, field_kwargs = super().build_standard_field(field_name, model_field)
+        if model_field.choices and model_field.blank and not model_field.null and issubclass(
+            field_class, serializers.ChoiceField
+        ):
+            field_class = OptionalChoiceField
+        return field_class, field_kwargs
+
+
 # ---------------------------------------------------------------- refusals
-
-RuleError = inline_serializer(
-    "RuleError",
-    {
-        "detail": serializers.CharField(help_text="规则的中文说明"),
-        "rule": serializers.CharField(help_text="规则代码"),
-        "clause": serializers.CharField(help_text="依据条款，如 三（四）5(2)"),
-        "explanation": serializers.CharField(required=False, help_text="本次情况的补充说明"),
-    },
-)
-
 
 class RuleViolationMixin:
     """For viewsets whose writes call services: a RuleViolation answers 400 {"detail": message, "rule": code,
@@ -71,7 +94,7 @@ class RuleViolationMixin:
 # ---------------------------------------------------------------- a case's deadlines
 
 
-class CaseDeadlineSerializer(serializers.ModelSerializer):
+class CaseDeadlineSerializer(ModelSerializer):
     rule = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text="期限规则代码")
     met_on = serializers.SerializerMethodField(help_text="按期办结之日；尚未办结或已免除的为空")
 

@@ -24,7 +24,6 @@ from rest_framework.response import Response
 from linggao_mi.documents.choices import ServiceMethod
 from linggao_mi.documents.services import document_serve
 
-from .api import RuleError
 from .workflow import Workflow
 
 
@@ -78,7 +77,7 @@ def _endpoint(workflow: Workflow, name: str, endpoint: StepEndpoint, tag: str, a
     )(take)
     return extend_schema(
         summary=step.label, tags=[tag], request=endpoint.serializer,
-        responses={200: answer, 400: RuleError, 403: None, 404: None},
+        responses={200: answer},
     )(take)
 
 

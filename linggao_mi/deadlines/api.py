@@ -11,7 +11,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
-from linggao_mi.casework.api import api_router
+from linggao_mi.casework.api import ModelSerializer, api_router
 
 from .models import DeadlineRule
 from .periods import MAX_AMOUNT, PeriodError, Unit, compute_due
@@ -126,7 +126,7 @@ def compute(request):
     return Response({"due": result.due.isoformat(), "moved": result.moved, "provisional": result.provisional})
 
 
-class DeadlineRuleSerializer(serializers.ModelSerializer):
+class DeadlineRuleSerializer(ModelSerializer):
     clause = serializers.CharField(source="citation", read_only=True, help_text="依据条款，如 三（四）5(2)")
 
     class Meta:
