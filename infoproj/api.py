@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.response import Response
 
-from linggao_mi.casework.api import CaseDeadlinesField, ModelSerializer, RuleViolationMixin, api_router, with_deadlines
+from linggao_mi.casework.api import CalendarDateField, CaseDeadlinesField, ModelSerializer, api_router, with_deadlines
 from linggao_mi.casework.api_steps import NextStepsField, StepEndpoint, step_actions
 from linggao_mi.documents.choices import ServiceMethod
 from linggao_mi.documents.services import document_serve
@@ -165,7 +165,7 @@ class TenderReviewBody(ReviewBody):
 
 
 class TenderSubmitBody(serializers.Serializer):
-    submitted_on = serializers.DateField()
+    submitted_on = CalendarDateField()
     upload = serializers.FileField(help_text="招标文件（multipart/form-data）")
     late_reason = _late_reason()
 
@@ -198,7 +198,7 @@ class AnnouncementBody(ModelSerializer):
 
 
 class WinnerBody(AnnouncementBody):
-    determined_on = serializers.DateField(help_text="中标、成交供应商确定日期：公告期限自次日起算")
+    determined_on = CalendarDateField(help_text="中标、成交供应商确定日期：公告期限自次日起算")
     late_reason = _late_reason()
 
     class Meta(AnnouncementBody.Meta):
@@ -234,7 +234,7 @@ class RoutineCheckBody(ModelSerializer):
 
 class RectifiedBody(serializers.Serializer):
     check = serializers.IntegerField(help_text="日常检查记录的 id")
-    rectified_on = serializers.DateField()
+    rectified_on = CalendarDateField()
 
     def validate_check(self, value: int):
         check = self.context["case"].checks.filter(pk=value, deadline__isnull=False, rectified_on__isnull=True).first()
@@ -251,7 +251,7 @@ class ChangeRequestBody(ModelSerializer):
 
 class ChangeDecideBody(serializers.Serializer):
     approved = serializers.BooleanField()
-    decided_on = serializers.DateField()
+    decided_on = CalendarDateField()
     reasons = serializers.CharField(max_length=2000)
 
 
@@ -278,14 +278,14 @@ class PlanCorrectBody(serializers.Serializer):
 
 
 class AcceptanceApplyBody(serializers.Serializer):
-    applied_on = serializers.DateField()
+    applied_on = CalendarDateField()
     application = serializers.CharField(max_length=2000)
     late_reason = _late_reason()
 
 
 class ServeBody(serializers.Serializer):
     method = serializers.ChoiceField(choices=ServiceMethod.choices)
-    served_on = serializers.DateField()
+    served_on = CalendarDateField()
     recipient = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
     refused = serializers.BooleanField(required=False, default=False)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
@@ -303,12 +303,12 @@ class EvaluateBody(ModelSerializer):
 
 
 class RefusalBody(serializers.Serializer):
-    refused_on = serializers.DateField()
+    refused_on = CalendarDateField()
     sanction = serializers.CharField(max_length=2000)
 
 
 class CloseBody(serializers.Serializer):
-    closed_on = serializers.DateField()
+    closed_on = CalendarDateField()
     reason = serializers.CharField(max_length=2000)
 
 
@@ -350,7 +350,7 @@ ENDPOINTS = {
     ),
 )
 @step_actions(PROJECT_WORKFLOW, ENDPOINTS, tag=TAG)
-class ProjectViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ProjectViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """使用县本级财政资金的信息化工程（三（七）～（九））；办理步骤见工作流表。"""
 
     serializer_class = ITProjectDetailSerializer

@@ -18,7 +18,7 @@ from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from linggao_mi.casework.api import CaseDeadlinesField, ModelSerializer, RuleViolationMixin, with_deadlines
+from linggao_mi.casework.api import CalendarDateField, CaseDeadlinesField, ModelSerializer, with_deadlines
 from linggao_mi.casework.api_steps import NextStepsField, ServeSerializer, StepEndpoint, serve_step, step_actions
 
 from ..models import EnergyUnit
@@ -55,7 +55,7 @@ class TriggerSerializer(ModelSerializer):
 
 
 class ChangeSerializer(ModelSerializer):
-    changed_on = serializers.DateField(required=False, allow_null=True, default=None, help_text="默认为今天")
+    changed_on = CalendarDateField(required=False, allow_null=True, default=None, help_text="默认为今天")
 
     class Meta:
         model = ProjectChange
@@ -71,7 +71,7 @@ class ProjectSerializer(ModelSerializer):
     owner_name = serializers.CharField(source="owner.name", read_only=True)
     triggers = TriggerSerializer(many=True, read_only=True)
     changes = ChangeSerializer(many=True, read_only=True)
-    next_check_due = serializers.DateField(read_only=True, allow_null=True, help_text="下一次定期检查期限")
+    next_check_due = CalendarDateField(read_only=True, allow_null=True, help_text="下一次定期检查期限")
     deadlines = CaseDeadlinesField(help_text="本项目的期限（年度定期检查）")
 
     class Meta:
@@ -128,7 +128,7 @@ def _write(serializer_class, request) -> dict:
         summary="登记固定资产投资项目", tags=[TAG], responses={201: ProjectSerializer}
     ),
 )
-class ProjectViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ProjectViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """固定资产投资项目（三（五）1）及其违法违规情形（三（五）2）。"""
 
     serializer_class = ProjectSerializer
@@ -264,7 +264,7 @@ class MeasureSerializer(ModelSerializer):
         required=False, allow_blank=True, default="", max_length=2000,
         help_text="责令停止建设的，停止建设及限期改造要求",
     )
-    decided_on = serializers.DateField(required=False, allow_null=True, default=None)
+    decided_on = CalendarDateField(required=False, allow_null=True, default=None)
     circumstance = serializers.PrimaryKeyRelatedField(
         queryset=penalty_circumstances(), required=False, allow_null=True, default=None,
         help_text="处罚裁量情形（/api/v1/discretion-standards/ 中节约能源法第六十八条第二款的情形 id）；"
@@ -286,7 +286,7 @@ class MeasureSerializer(ModelSerializer):
 
 class FixedAssetCloseSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
-    closed_on = serializers.DateField(required=False, allow_null=True, default=None)
+    closed_on = CalendarDateField(required=False, allow_null=True, default=None)
     late_reason = _late_reason()
 
 
@@ -316,7 +316,7 @@ ENDPOINTS = {
                          responses={201: CheckDetailSerializer}),
 )
 @step_actions(WORKFLOW, ENDPOINTS, tag=TAG)
-class CheckViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class CheckViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """固定资产投资项目节能监察检查（限本人可见）；办理步骤见工作流表。"""
 
     serializer_class = CheckDetailSerializer

@@ -1,5 +1,6 @@
-"""What every regime's API shares (DESIGN.md §5a): the router, refusals by a rule as 400 with the rule's code and
-clause, a case's deadlines in one shape, and the list of document kinds.
+"""What every regime's API shares (DESIGN.md §5a): the router, serializers whose fields are the models', dates the
+calendar can count, refusals by a rule as 400 with the rule's code and clause, a case's deadlines in one shape, and the
+list of document kinds.
 
 A regime's api.py:
 
@@ -9,20 +10,23 @@ A regime's api.py:
     class CaseSerializer(serializers.ModelSerializer):
         deadlines = CaseDeadlinesField()            # Meta.fields lists "deadlines"
 
-    class CaseViewSet(RuleViolationMixin, viewsets.ReadOnlyModelViewSet):
+    class CaseViewSet(viewsets.ReadOnlyModelViewSet):
         def get_queryset(self):
             return with_deadlines(cases_list(self.request.user))
 """
 
 from django.apps import apps
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
+from rest_framework.views import exception_handler as drf_exception_handler
 
 from linggao_mi.deadlines.models import Deadline, DeadlineState
+from linggao_mi.deadlines.periods import EARLIEST_START, LATEST_START, PeriodError
 from linggao_mi.documents.kinds import KINDS
 from linggao_mi.documents.models import DocumentKind
 
@@ -36,6 +40,33 @@ def api_router() -> SimpleRouter:
     # DRF's constructor only takes a boolean; the regex is what its route templates put at the end.
     router.trailing_slash = "/?"
     return router
+
+
+# ---------------------------------------------------------------- dates the calendar can count
+
+DATE_RANGE_MESSAGE = f"日期须在{EARLIEST_START:%Y-%m-%d}至{LATEST_START:%Y-%m-%d}之间。"
+
+
+class CalendarDateField(serializers.DateField):
+    """A date the working-day calendar can count from (1900-01-01 to 2199-12-31): any other answers 400 here, not
+    later in a step that computes a period from it."""
+
+    def to_internal_value(self, value):
+        day = super().to_internal_value(value)
+        if not EARLIEST_START <= day <= LATEST_START:
+            raise serializers.ValidationError(DATE_RANGE_MESSAGE)
+        return day
+
+
+class CalendarDateTimeField(serializers.DateTimeField):
+    """A moment on a date the calendar can count from; a year at the edge of what Python holds can no longer overflow
+    when it is moved to the local time zone."""
+
+    def to_internal_value(self, value):
+        parsed = super().to_internal_value(value)
+        if not EARLIEST_START <= parsed.date() <= LATEST_START:
+            raise serializers.ValidationError(DATE_RANGE_MESSAGE)
+        return parsed
 
 
 # ---------------------------------------------------------------- serializers from the models
@@ -63,6 +94,12 @@ class ModelSerializer(serializers.ModelSerializer):
     """The API's ModelSerializer: each field's length, range and choices are the model field's, and a blank choice is
     null (OptionalChoiceField)."""
 
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DateField: CalendarDateField,
+        models.DateTimeField: CalendarDateTimeField,
+    }
+
     def build_standard_field(self, field_name, model_field):
         field_class, field_kwargs = super().build_standard_field(field_name, model_field)
         if model_field.choices and model_field.blank and not model_field.null and issubclass(
@@ -74,21 +111,23 @@ class ModelSerializer(serializers.ModelSerializer):
 
 # ---------------------------------------------------------------- refusals
 
-class RuleViolationMixin:
-    """For viewsets whose writes call services: a RuleViolation answers 400 {"detail": message, "rule": code,
-    "clause": clause, "explanation": detail (when there is one)}; a model validation error 400 {"detail": the
-    first message, "errors": {field: [messages]}}."""
 
-    def handle_exception(self, exc):
-        if isinstance(exc, RuleViolation):
-            body = {"detail": exc.rule.message, "rule": exc.rule.code, "clause": exc.rule.clause}
-            if exc.detail:
-                body["explanation"] = exc.detail
-            return Response(body, status=400)
-        if isinstance(exc, DjangoValidationError):
-            errors = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
-            return Response({"detail": next(iter(errors.values()))[0], "errors": errors}, status=400)
-        return super().handle_exception(exc)
+def exception_handler(exc, context):
+    """Every API view's refusals (REST_FRAMEWORK["EXCEPTION_HANDLER"]): a RuleViolation answers 400 {"detail":
+    message, "rule": code, "clause": clause, "explanation": detail (when there is one)}; a model validation error or
+    a period the engine cannot count (PeriodError) 400 {"detail": the first message, "errors": {field: [messages]}};
+    the rest as DRF answers them."""
+    if isinstance(exc, RuleViolation):
+        body = {"detail": exc.rule.message, "rule": exc.rule.code, "clause": exc.rule.clause}
+        if exc.detail:
+            body["explanation"] = exc.detail
+        return Response(body, status=400)
+    if isinstance(exc, PeriodError):
+        return Response({"detail": str(exc), "errors": {"non_field_errors": [str(exc)]}}, status=400)
+    if isinstance(exc, DjangoValidationError):
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        return Response({"detail": next(iter(errors.values()))[0], "errors": errors}, status=400)
+    return drf_exception_handler(exc, context)
 
 
 # ---------------------------------------------------------------- a case's deadlines
