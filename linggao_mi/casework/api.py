@@ -26,7 +26,7 @@ from rest_framework.routers import SimpleRouter
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from linggao_mi.deadlines.models import Deadline, DeadlineState
-from linggao_mi.deadlines.periods import EARLIEST_START, LATEST_START, PeriodError
+from linggao_mi.deadlines.periods import PeriodError, validate_in_calendar
 from linggao_mi.documents.kinds import KINDS
 from linggao_mi.documents.models import DocumentKind
 
@@ -44,29 +44,22 @@ def api_router() -> SimpleRouter:
 
 # ---------------------------------------------------------------- dates the calendar can count
 
-DATE_RANGE_MESSAGE = f"日期须在{EARLIEST_START:%Y-%m-%d}至{LATEST_START:%Y-%m-%d}之间。"
-
-
 class CalendarDateField(serializers.DateField):
     """A date the working-day calendar can count from (1900-01-01 to 2199-12-31): any other answers 400 here, not
     later in a step that computes a period from it."""
 
-    def to_internal_value(self, value):
-        day = super().to_internal_value(value)
-        if not EARLIEST_START <= day <= LATEST_START:
-            raise serializers.ValidationError(DATE_RANGE_MESSAGE)
-        return day
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators.append(validate_in_calendar)
 
 
 class CalendarDateTimeField(serializers.DateTimeField):
-    """A moment on a date the calendar can count from; a year at the edge of what Python holds can no longer overflow
-    when it is moved to the local time zone."""
+    """A moment on a date the calendar can count from (so a year at the edge of what Python holds is refused, not
+    overflowed when it is moved to another time zone)."""
 
-    def to_internal_value(self, value):
-        parsed = super().to_internal_value(value)
-        if not EARLIEST_START <= parsed.date() <= LATEST_START:
-            raise serializers.ValidationError(DATE_RANGE_MESSAGE)
-        return parsed
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators.append(validate_in_calendar)
 
 
 # ---------------------------------------------------------------- serializers from the models

@@ -1,12 +1,13 @@
-"""Bad input through the API answers 400 with a message in Chinese and changes nothing: a date the working-day
-calendar cannot count from, a moment at the edge of what Python holds, a string longer than its column; a choice not
-yet made is null, as the schema says, never a "" outside its enum."""
+"""Bad input answers 400 with a message in Chinese and changes nothing: a date the working-day calendar cannot count
+from (in the API and in every step form), a moment at the edge of what Python holds, a string longer than its column;
+a choice not yet made is null, as the schema says, never a "" outside its enum."""
 
 import pytest
 from rest_framework.test import APIClient
 
+from energy.forms import PlanCorrectForm
 from energy.models import EnergyUnit, InspectionCase
-from linggao_mi.casework.api import DATE_RANGE_MESSAGE
+from linggao_mi.deadlines.periods import OUTSIDE_CALENDAR
 
 from .conftest import TODAY, plan
 from .test_api import CASES, UNIT, UNITS, step
@@ -29,7 +30,7 @@ def test_a_case_planned_outside_the_calendar_is_refused(users, unit, day):
     }
     response = api(users["inspector1"]).post(CASES, body, format="json")
     assert response.status_code == 400, response.content.decode()
-    assert response.json() == {"planned_date": [DATE_RANGE_MESSAGE]}
+    assert response.json() == {"planned_date": [OUTSIDE_CALENDAR]}
     assert not InspectionCase.objects.exists()
 
 
@@ -41,7 +42,7 @@ def test_a_step_dated_outside_the_calendar_is_refused_and_changes_nothing(users,
         step(case, "plan-correct"), {"planned_date": day, "reason": "单位申请改期"}, format="json"
     )
     assert response.status_code == 400
-    assert response.json() == {"planned_date": [DATE_RANGE_MESSAGE]}
+    assert response.json() == {"planned_date": [OUTSIDE_CALENDAR]}
     case.refresh_from_db()
     assert case.planned_date == planned
 
@@ -83,3 +84,10 @@ def test_a_choice_not_yet_made_is_null_and_the_schema_says_so(users, unit, clien
     assert outcome["nullable"] is True
     assert [ref["$ref"].rsplit("/", 1)[1] for ref in outcome["oneOf"]] == ["OutcomeEnum", "NullEnum"]
     assert "" not in schema["components"]["schemas"]["OutcomeEnum"]["enum"]
+
+
+@pytest.mark.parametrize("day", OUTSIDE_THE_CALENDAR)
+def test_every_step_form_refuses_a_date_outside_the_calendar(users, unit, day):
+    form = PlanCorrectForm(data={"planned_date": day, "reason": "单位申请改期"}, case=plan(users, unit))
+    assert not form.is_valid()
+    assert form.errors == {"planned_date": [OUTSIDE_CALENDAR]}
