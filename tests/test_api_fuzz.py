@@ -95,8 +95,7 @@ def fuzz(operation, clients: list[dict], answered: Counter) -> str | None:
     return None
 
 
-def test_the_whole_api_keeps_its_schema_and_never_answers_5xx(settings):
-    settings.CELERY_TASK_ALWAYS_EAGER = True
+def test_the_whole_api_keeps_its_schema_and_never_answers_5xx():
     call_command("load_demo", stdout=open(os.devnull, "w"))
     clients = [
         {"Authorization": f"Token {Token.objects.create(user=User.objects.get(username=username)).key}"}
@@ -118,5 +117,5 @@ def test_the_whole_api_keeps_its_schema_and_never_answers_5xx(settings):
         request_finished.connect(close_old_connections)
     print(f"fuzz run: {time.monotonic() - started:.1f} s, answers {dict(sorted(answered.items()))}")  # noqa: T201
     assert not failures, "\n\n".join(failures)
-    # Not a run refused at the door: most operations are reached, and writes get through to their services.
+    # Not a run refused at the door: many requests are answered, many reach validation or a rule of a service.
     assert answered[200] + answered[201] > 100 and answered[400] > 100, answered
