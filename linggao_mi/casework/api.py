@@ -7,12 +7,19 @@ A regime's api.py:
     router = api_router()
     router.register("energy/cases", CaseViewSet, basename="energy-case")
 
-    class CaseSerializer(serializers.ModelSerializer):
+    class CaseSerializer(ModelSerializer):          # this module's: lengths, ranges and choices from the model
         deadlines = CaseDeadlinesField()            # Meta.fields lists "deadlines"
+
+    class StepBodySerializer(serializers.Serializer):
+        received_on = CalendarDateField()           # every date a user types
+        summary = serializers.CharField(max_length=4000)  # the column's length; a cap on a text column
 
     class CaseViewSet(viewsets.ReadOnlyModelViewSet):
         def get_queryset(self):
             return with_deadlines(cases_list(self.request.user))
+
+Refusals need nothing in the viewset: REST_FRAMEWORK["EXCEPTION_HANDLER"] is `exception_handler`, and the schema's
+error answers are added by casework.schema.AutoSchema.
 """
 
 from django.apps import apps
