@@ -6,7 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from linggao_mi.casework.api import api_router
+from linggao_mi.casework.api import ModelSerializer, api_router
 from linggao_mi.org.models import Department
 
 from . import selectors
@@ -14,13 +14,13 @@ from .lookup import MAX_QUERY_LENGTH
 from .models import Assignment, BoundaryCase, BoundaryMatter, LegalBasis
 
 
-class DepartmentBriefSerializer(serializers.ModelSerializer):
+class DepartmentBriefSerializer(ModelSerializer):
     class Meta:
         model = Department
         fields = ["id", "name", "is_bureau"]
 
 
-class AssignmentSerializer(serializers.ModelSerializer):
+class AssignmentSerializer(ModelSerializer):
     department = DepartmentBriefSerializer(read_only=True)
 
     class Meta:
@@ -28,13 +28,13 @@ class AssignmentSerializer(serializers.ModelSerializer):
         fields = ["id", "order", "department", "duties"]
 
 
-class LegalBasisSerializer(serializers.ModelSerializer):
+class LegalBasisSerializer(ModelSerializer):
     class Meta:
         model = LegalBasis
         fields = ["id", "order", "text"]
 
 
-class BoundaryCaseSerializer(serializers.ModelSerializer):
+class BoundaryCaseSerializer(ModelSerializer):
     departments = DepartmentBriefSerializer(many=True, read_only=True)
 
     class Meta:
@@ -42,7 +42,7 @@ class BoundaryCaseSerializer(serializers.ModelSerializer):
         fields = ["id", "order", "title", "text", "departments"]
 
 
-class BoundaryMatterSerializer(serializers.ModelSerializer):
+class BoundaryMatterSerializer(ModelSerializer):
     assignments = AssignmentSerializer(many=True, read_only=True)
     legal_bases = LegalBasisSerializer(many=True, read_only=True)
     cases = BoundaryCaseSerializer(many=True, read_only=True)
@@ -52,7 +52,7 @@ class BoundaryMatterSerializer(serializers.ModelSerializer):
         fields = ["id", "number", "name", "assignments", "legal_bases", "cases"]
 
 
-class MatterBriefSerializer(serializers.ModelSerializer):
+class MatterBriefSerializer(ModelSerializer):
     class Meta:
         model = BoundaryMatter
         fields = ["id", "number", "name"]

@@ -3,26 +3,26 @@
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
-from linggao_mi.casework.api import api_router
+from linggao_mi.casework.api import ModelSerializer, api_router
 from linggao_mi.org.models import Section
 
 from . import selectors
 from .models import Duty, DutyItem, Regime
 
 
-class SectionBriefSerializer(serializers.ModelSerializer):
+class SectionBriefSerializer(ModelSerializer):
     class Meta:
         model = Section
         fields = ["id", "name", "code"]
 
 
-class RegimeSerializer(serializers.ModelSerializer):
+class RegimeSerializer(ModelSerializer):
     class Meta:
         model = Regime
         fields = ["id", "clause", "name"]
 
 
-class DutyItemSerializer(serializers.ModelSerializer):
+class DutyItemSerializer(ModelSerializer):
     section = SectionBriefSerializer(read_only=True, allow_null=True)
     regimes = RegimeSerializer(many=True, read_only=True, help_text="实施该事项的事中事后监管制度")
     code = serializers.CharField(read_only=True, help_text="在登记表中的编号，如 4.3")
@@ -32,7 +32,7 @@ class DutyItemSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "order", "text", "note", "section", "regimes"]
 
 
-class DutySerializer(serializers.ModelSerializer):
+class DutySerializer(ModelSerializer):
     items = DutyItemSerializer(many=True, read_only=True)
 
     class Meta:

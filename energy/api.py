@@ -10,7 +10,14 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.response import Response
 
-from linggao_mi.casework.api import CaseDeadlinesField, RuleError, RuleViolationMixin, api_router, with_deadlines
+from linggao_mi.casework.api import (
+    CalendarDateField,
+    CalendarDateTimeField,
+    CaseDeadlinesField,
+    ModelSerializer,
+    api_router,
+    with_deadlines,
+)
 from linggao_mi.casework.api_steps import NextStepsField, ServeSerializer, StepEndpoint, serve_step, step_actions
 from linggao_mi.org.models import Department
 
@@ -48,7 +55,7 @@ class UnitPermission(permissions.BasePermission):
         return action_name is None or user.has_perm(f"energy.{action_name}_energyunit")
 
 
-class UnitSerializer(serializers.ModelSerializer):
+class UnitSerializer(ModelSerializer):
     class Meta:
         model = EnergyUnit
         fields = ["id", *services.UNIT_FIELDS, "created_at", "updated_at"]
@@ -63,7 +70,7 @@ class UnitSerializer(serializers.ModelSerializer):
     partial_update=extend_schema(summary="修改用能单位（部分）", tags=[TAG]),
     destroy=extend_schema(summary="删除用能单位（无监察案件时）", tags=[TAG]),
 )
-class UnitViewSet(RuleViolationMixin, viewsets.ModelViewSet):
+class UnitViewSet(viewsets.ModelViewSet):
     """用能单位（三（四）1）。"""
 
     serializer_class = UnitSerializer
@@ -86,7 +93,7 @@ class UnitViewSet(RuleViolationMixin, viewsets.ModelViewSet):
 # ---------------------------------------------------------------- cases
 
 
-class FindingSerializer(serializers.ModelSerializer):
+class FindingSerializer(ModelSerializer):
     item_display = serializers.CharField(source="get_item_display", read_only=True)
     result_display = serializers.CharField(source="get_result_display", read_only=True)
 
@@ -95,13 +102,11 @@ class FindingSerializer(serializers.ModelSerializer):
         fields = ["item", "item_display", "result", "result_display", "facts", "basis", "punishable"]
 
 
-class CaseSerializer(serializers.ModelSerializer):
+class CaseSerializer(ModelSerializer):
     reference = serializers.CharField(read_only=True)
     state_display = serializers.CharField(source="get_state_display", read_only=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     findings = FindingSerializer(many=True, read_only=True)
-    outcome = serializers.ChoiceField(choices=Outcome.choices, allow_blank=True, read_only=True)
-    verification_result = serializers.ChoiceField(choices=VerificationResult.choices, allow_blank=True, read_only=True)
     deadlines = CaseDeadlinesField()
 
     class Meta:
@@ -135,7 +140,7 @@ class PlanSerializer(serializers.Serializer):
     unit = serializers.PrimaryKeyRelatedField(queryset=EnergyUnit.objects.all())
     mode = serializers.ChoiceField(choices=Mode.choices)
     trigger = serializers.ChoiceField(choices=Trigger.choices)
-    planned_date = serializers.DateField()
+    planned_date = CalendarDateField()
     items = serializers.ListField(
         child=serializers.ChoiceField(choices=CheckItem.choices),
         allow_empty=False,
@@ -151,7 +156,7 @@ class NoticeDraftSerializer(serializers.Serializer):
 
 
 class PlanCorrectSerializer(serializers.Serializer):
-    planned_date = serializers.DateField()
+    planned_date = CalendarDateField()
     reason = serializers.CharField(max_length=500)
 
 
@@ -164,7 +169,7 @@ def _uploads(label: str):
 
 
 class MaterialsSerializer(serializers.Serializer):
-    received_on = serializers.DateField()
+    received_on = CalendarDateField()
     paper = serializers.BooleanField()
     electronic = serializers.BooleanField()
     description = serializers.CharField(max_length=2000)
@@ -205,8 +210,8 @@ class RecommendationMixin:
 
 
 class RecordSerializer(FindingsMixin, serializers.Serializer):
-    started_at = serializers.DateTimeField()
-    ended_at = serializers.DateTimeField()
+    started_at = CalendarDateTimeField()
+    ended_at = CalendarDateTimeField()
     place = serializers.CharField(max_length=200)
     inspectors = serializers.PrimaryKeyRelatedField(queryset=_inspectors(), many=True)
     present = serializers.CharField(max_length=1000)
@@ -230,7 +235,7 @@ class ReplyRequireSerializer(serializers.Serializer):
 
 
 class ReplyReceiveSerializer(serializers.Serializer):
-    received_on = serializers.DateField()
+    received_on = CalendarDateField()
     summary = serializers.CharField(max_length=2000)
     upload = serializers.FileField(required=False, allow_null=True, default=None, help_text="书面答复（multipart）")
     late_reason = _late_reason()
@@ -240,7 +245,7 @@ class TestingSerializer(serializers.Serializer):
     agency_name = serializers.CharField(allow_blank=True, max_length=100)
     qualification_number = serializers.CharField(allow_blank=True, max_length=60)
     items = serializers.CharField(max_length=1000)
-    commissioned_on = serializers.DateField()
+    commissioned_on = CalendarDateField()
     fee_charged_to_unit = serializers.DecimalField(max_digits=10, decimal_places=2, required=False, default=0)
     late_reason = _late_reason()
 
@@ -248,7 +253,7 @@ class TestingSerializer(serializers.Serializer):
 class TestingResultSerializer(serializers.Serializer):
     testing = serializers.IntegerField(help_text="委托检测记录的 id")
     results = serializers.CharField(max_length=2000)
-    results_on = serializers.DateField()
+    results_on = CalendarDateField()
 
     late_reason = _late_reason()
 
@@ -261,7 +266,7 @@ class TestingResultSerializer(serializers.Serializer):
 
 class OutcomeSerializer(FindingsMixin, RecommendationMixin, serializers.Serializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices)
-    ended_on = serializers.DateField()
+    ended_on = CalendarDateField()
     findings = FindingInputSerializer(many=True, required=False, default=list)
     rectification_requirements = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
     rectification_months = serializers.IntegerField(
@@ -281,14 +286,14 @@ class ReturnSerializer(serializers.Serializer):
 
 
 class ReportSerializer(serializers.Serializer):
-    received_on = serializers.DateField()
+    received_on = CalendarDateField()
     summary = serializers.CharField(max_length=4000)
     uploads = _uploads("整改结果报告（multipart/form-data）")
     late_reason = _late_reason()
 
 
 class VerifySerializer(serializers.Serializer):
-    verified_on = serializers.DateField()
+    verified_on = CalendarDateField()
     verification_result = serializers.ChoiceField(choices=VerificationResult.choices, source="result")
     notes = serializers.CharField(max_length=4000)
     late_reason = _late_reason()
@@ -300,7 +305,7 @@ class EscalateSerializer(RecommendationMixin, serializers.Serializer):
 
 
 class ExtensionRequestSerializer(serializers.Serializer):
-    received_on = serializers.DateField()
+    received_on = CalendarDateField()
     requested_months = serializers.IntegerField(min_value=1, max_value=120)
     reasons = serializers.CharField(max_length=2000)
     upload = serializers.FileField(required=False, allow_null=True, default=None, help_text="书面申请（multipart）")
@@ -310,14 +315,14 @@ class ExtensionRequestSerializer(serializers.Serializer):
 class ExtensionDecideSerializer(serializers.Serializer):
     approve = serializers.BooleanField()
     reasons = serializers.CharField(max_length=2000)
-    decided_on = serializers.DateField(required=False, allow_null=True, default=None)
+    decided_on = CalendarDateField(required=False, allow_null=True, default=None)
     granted_months = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=120)
     late_reason = _late_reason()
 
 
 class CloseSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
-    closed_on = serializers.DateField(required=False, allow_null=True, default=None)
+    closed_on = CalendarDateField(required=False, allow_null=True, default=None)
     late_reason = _late_reason()
 
 
@@ -349,11 +354,11 @@ ENDPOINTS = {
     list=extend_schema(summary="节能监察案件列表（限本人可见）", tags=[TAG]),
     retrieve=extend_schema(summary="节能监察案件详情", tags=[TAG]),
     create=extend_schema(
-        summary="立案", tags=[TAG], request=PlanSerializer, responses={201: CaseDetailSerializer, 400: RuleError}
+        summary="立案", tags=[TAG], request=PlanSerializer, responses={201: CaseDetailSerializer}
     ),
 )
 @step_actions(WORKFLOW, ENDPOINTS, tag=TAG)
-class CaseViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class CaseViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """节能监察案件（限本人可见）；办理步骤见工作流表。"""
 
     serializer_class = CaseDetailSerializer

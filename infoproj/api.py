@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.response import Response
 
-from linggao_mi.casework.api import CaseDeadlinesField, RuleError, RuleViolationMixin, api_router, with_deadlines
+from linggao_mi.casework.api import CalendarDateField, CaseDeadlinesField, ModelSerializer, api_router, with_deadlines
 from linggao_mi.casework.api_steps import NextStepsField, StepEndpoint, step_actions
 from linggao_mi.documents.choices import ServiceMethod
 from linggao_mi.documents.services import document_serve
@@ -45,7 +45,7 @@ def _late_reason():
 # ---------------------------------------------------------------- IT projects: what a case shows
 
 
-class ReviewSerializer(serializers.ModelSerializer):
+class ReviewSerializer(ModelSerializer):
     class Meta:
         model = ExpertReview
         fields = ["id", "gate", "reviewed_on", "experts", "standards_implemented", "standards_opinion", "verdict",
@@ -53,13 +53,13 @@ class ReviewSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ItemSerializer(serializers.ModelSerializer):
+class ItemSerializer(ModelSerializer):
     class Meta:
         model = AnnouncementItem
         fields = ["name", "spec_model", "quantity", "unit_price", "service_requirements"]
 
 
-class TenderDocumentSerializer(serializers.ModelSerializer):
+class TenderDocumentSerializer(ModelSerializer):
     name = serializers.CharField(source="attachment.original_name", read_only=True)
 
     class Meta:
@@ -74,7 +74,7 @@ ANNOUNCEMENT_FIELDS = [
 ]
 
 
-class AnnouncementSerializer(serializers.ModelSerializer):
+class AnnouncementSerializer(ModelSerializer):
     items = ItemSerializer(many=True, read_only=True)
     documents = TenderDocumentSerializer(many=True, read_only=True)
 
@@ -85,7 +85,7 @@ class AnnouncementSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class EvaluationSerializer(serializers.ModelSerializer):
+class EvaluationSerializer(ModelSerializer):
     total = serializers.DecimalField(max_digits=6, decimal_places=1, read_only=True)
     project_name = serializers.CharField(source="project.name", read_only=True)
 
@@ -96,7 +96,7 @@ class EvaluationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ITProjectSerializer(serializers.ModelSerializer):
+class ITProjectSerializer(ModelSerializer):
     reference = serializers.CharField(read_only=True)
     state_display = serializers.CharField(source="get_state_display", read_only=True)
     outside_plan = serializers.BooleanField(read_only=True, help_text="不在已备案的信息化发展规划内（三（六）6）")
@@ -128,14 +128,14 @@ class ITProjectDetailSerializer(ITProjectSerializer):
 # ---------------------------------------------------------------- IT projects: step bodies
 
 
-class ITProjectRegisterSerializer(serializers.ModelSerializer):
+class ITProjectRegisterSerializer(ModelSerializer):
     class Meta:
         model = ITProject
         fields = ["name", "owner_unit", "owner_contact", "funding", "build_kind", "budget", "approved_scale",
                   "approved_content", "plan"]
 
 
-class ReviewBody(serializers.ModelSerializer):
+class ReviewBody(ModelSerializer):
     """An expert review (三（九）5): `passed` is the verdict."""
 
     passed = serializers.BooleanField(help_text="审核结论：true 通过，false 不予通过")
@@ -165,12 +165,12 @@ class TenderReviewBody(ReviewBody):
 
 
 class TenderSubmitBody(serializers.Serializer):
-    submitted_on = serializers.DateField()
+    submitted_on = CalendarDateField()
     upload = serializers.FileField(help_text="招标文件（multipart/form-data）")
     late_reason = _late_reason()
 
 
-class AnnouncementBody(serializers.ModelSerializer):
+class AnnouncementBody(ModelSerializer):
     """What is known of the announcement; publishing refuses it until every field of 三（八）5(2) is there."""
 
     items = ItemSerializer(many=True, required=False, help_text="主要中标（成交）标的；给出时替换原有的")
@@ -198,7 +198,7 @@ class AnnouncementBody(serializers.ModelSerializer):
 
 
 class WinnerBody(AnnouncementBody):
-    determined_on = serializers.DateField(help_text="中标、成交供应商确定日期：公告期限自次日起算")
+    determined_on = CalendarDateField(help_text="中标、成交供应商确定日期：公告期限自次日起算")
     late_reason = _late_reason()
 
     class Meta(AnnouncementBody.Meta):
@@ -209,7 +209,7 @@ class WinnerBody(AnnouncementBody):
         return {**super().validate(attrs), "determined_on": day, "late_reason": late}
 
 
-class PublishBody(serializers.ModelSerializer):
+class PublishBody(ModelSerializer):
     late_reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=500,
                                         help_text="超过公告期限发布的，写明逾期原因")
 
@@ -220,7 +220,7 @@ class PublishBody(serializers.ModelSerializer):
                         "published_on": {"required": True, "allow_null": False}}
 
 
-class RoutineCheckBody(serializers.ModelSerializer):
+class RoutineCheckBody(ModelSerializer):
     rectification_days = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1,
                                                   max_value=365)
     late_reason = _late_reason()
@@ -234,7 +234,7 @@ class RoutineCheckBody(serializers.ModelSerializer):
 
 class RectifiedBody(serializers.Serializer):
     check = serializers.IntegerField(help_text="日常检查记录的 id")
-    rectified_on = serializers.DateField()
+    rectified_on = CalendarDateField()
 
     def validate_check(self, value: int):
         check = self.context["case"].checks.filter(pk=value, deadline__isnull=False, rectified_on__isnull=True).first()
@@ -243,7 +243,7 @@ class RectifiedBody(serializers.Serializer):
         return check
 
 
-class ChangeRequestBody(serializers.ModelSerializer):
+class ChangeRequestBody(ModelSerializer):
     class Meta:
         model = ProjectChange
         fields = ["requested_on", "description", "budget_after"]
@@ -251,11 +251,11 @@ class ChangeRequestBody(serializers.ModelSerializer):
 
 class ChangeDecideBody(serializers.Serializer):
     approved = serializers.BooleanField()
-    decided_on = serializers.DateField()
+    decided_on = CalendarDateField()
     reasons = serializers.CharField(max_length=2000)
 
 
-class ContractCheckBody(serializers.ModelSerializer):
+class ContractCheckBody(ModelSerializer):
     class Meta:
         model = ContractCheck
         fields = ["checked_on", "against_contract", "contract_fulfilled", "findings", "rectification", "basis",
@@ -263,7 +263,7 @@ class ContractCheckBody(serializers.ModelSerializer):
         extra_kwargs = {f: {"default": ""} for f in ("rectification", "basis", "basis_article", "penalty")}
 
 
-class ComplaintBody(serializers.ModelSerializer):
+class ComplaintBody(ModelSerializer):
     class Meta:
         model = Complaint
         fields = ["source", "received_on", "complainant", "content", "investigation", "handling", "basis",
@@ -278,20 +278,20 @@ class PlanCorrectBody(serializers.Serializer):
 
 
 class AcceptanceApplyBody(serializers.Serializer):
-    applied_on = serializers.DateField()
+    applied_on = CalendarDateField()
     application = serializers.CharField(max_length=2000)
     late_reason = _late_reason()
 
 
 class ServeBody(serializers.Serializer):
     method = serializers.ChoiceField(choices=ServiceMethod.choices)
-    served_on = serializers.DateField()
+    served_on = CalendarDateField()
     recipient = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
     refused = serializers.BooleanField(required=False, default=False)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
-class EvaluateBody(serializers.ModelSerializer):
+class EvaluateBody(ModelSerializer):
     rectification_months = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1,
                                                     max_value=24)
 
@@ -303,12 +303,12 @@ class EvaluateBody(serializers.ModelSerializer):
 
 
 class RefusalBody(serializers.Serializer):
-    refused_on = serializers.DateField()
+    refused_on = CalendarDateField()
     sanction = serializers.CharField(max_length=2000)
 
 
 class CloseBody(serializers.Serializer):
-    closed_on = serializers.DateField()
+    closed_on = CalendarDateField()
     reason = serializers.CharField(max_length=2000)
 
 
@@ -346,11 +346,11 @@ ENDPOINTS = {
     retrieve=extend_schema(summary="信息化工程项目详情", tags=[TAG]),
     create=extend_schema(
         summary="登记信息化工程项目（限县本级财政资金）", tags=[TAG], request=ITProjectRegisterSerializer,
-        responses={201: ITProjectDetailSerializer, 400: RuleError, 403: None},
+        responses={201: ITProjectDetailSerializer},
     ),
 )
 @step_actions(PROJECT_WORKFLOW, ENDPOINTS, tag=TAG)
-class ProjectViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ProjectViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """使用县本级财政资金的信息化工程（三（七）～（九））；办理步骤见工作流表。"""
 
     serializer_class = ITProjectDetailSerializer
@@ -377,7 +377,7 @@ class ProjectViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadO
 # ---------------------------------------------------------------- key projects, plans, briefings (read)
 
 
-class KeyProjectSerializer(serializers.ModelSerializer):
+class KeyProjectSerializer(ModelSerializer):
     reference = serializers.CharField(read_only=True)
     state_display = serializers.CharField(source="get_state_display", read_only=True)
     deadlines = CaseDeadlinesField()
@@ -390,7 +390,7 @@ class KeyProjectSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PlanFilingSerializer(serializers.ModelSerializer):
+class PlanFilingSerializer(ModelSerializer):
     reference = serializers.CharField(read_only=True)
     state_display = serializers.CharField(source="get_state_display", read_only=True)
     deadlines = CaseDeadlinesField()
@@ -404,7 +404,7 @@ class PlanFilingSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class BriefingSerializer(serializers.ModelSerializer):
+class BriefingSerializer(ModelSerializer):
     reference = serializers.CharField(read_only=True)
     state_display = serializers.CharField(source="get_state_display", read_only=True)
     deadlines = CaseDeadlinesField()

@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.permissions import AllowAny
 
-from linggao_mi.casework.api import CaseDeadlinesField, RuleViolationMixin, api_router, with_deadlines
+from linggao_mi.casework.api import CalendarDateField, CaseDeadlinesField, ModelSerializer, api_router, with_deadlines
 from linggao_mi.casework.api_steps import NextStepsField, ServeSerializer, StepEndpoint, serve_step, step_actions
 
 from . import rules, selectors, services
@@ -21,7 +21,7 @@ from .workflow import CHECK_WORKFLOW, FAULT_WORKFLOW, SUPERVISION_WORKFLOW
 TAG = "执法监督与处罚裁量"
 
 
-class CircumstanceSerializer(serializers.ModelSerializer):
+class CircumstanceSerializer(ModelSerializer):
     name = serializers.CharField(
         source="get_kind_display", read_only=True, help_text="不予处罚、首违不罚、从轻、一般、从重"
     )
@@ -31,7 +31,7 @@ class CircumstanceSerializer(serializers.ModelSerializer):
         fields = ["name", "min_amount", "max_amount"]
 
 
-class DiscretionStandardSerializer(serializers.ModelSerializer):
+class DiscretionStandardSerializer(ModelSerializer):
     circumstances = CircumstanceSerializer(many=True, read_only=True)
 
     class Meta:
@@ -57,7 +57,7 @@ class DiscretionStandardViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
 
 def case_serializer(model, workflow, extra: list[str]):
-    class Serializer(serializers.ModelSerializer):
+    class Serializer(ModelSerializer):
         reference = serializers.CharField(read_only=True)
         state_display = serializers.CharField(source="get_state_display", read_only=True)
         deadlines = CaseDeadlinesField()
@@ -167,24 +167,24 @@ class FileScoreSerializer(serializers.Serializer):
         child=serializers.IntegerField(min_value=0),
         help_text="评分表：" + "；".join(f"{k} 满分{v}" for k, v in rules.SCORE_SHEET.items()),
     )
-    scored_on = serializers.DateField()
+    scored_on = CalendarDateField()
     problems = _text(required=False)
 
 
 class SiteCheckSerializer(serializers.Serializer):
-    checked_on = serializers.DateField()
+    checked_on = CalendarDateField()
     notes = _text()
 
 
 class SummarizeSerializer(serializers.Serializer):
     summary = _text(5000)
     opinions = _text(5000, required=False)
-    summarized_on = serializers.DateField()
+    summarized_on = CalendarDateField()
     report_days = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=365)
 
 
 class WrittenReportSerializer(serializers.Serializer):
-    received_on = serializers.DateField()
+    received_on = CalendarDateField()
     summary = _text()
     uploads = _uploads("书面报告（multipart/form-data）")
     late_reason = _text(500, required=False)
@@ -195,7 +195,7 @@ class ReasonSerializer(serializers.Serializer):
 
 
 class ReviewApplySerializer(serializers.Serializer):
-    received_on = serializers.DateField()
+    received_on = CalendarDateField()
     grounds = _text()
     uploads = _uploads("书面复查申请（multipart/form-data）")
     late_reason = _text(500, required=False)
@@ -209,7 +209,7 @@ class ReviewDraftSerializer(serializers.Serializer):
 class DecisionDraftSerializer(serializers.Serializer):
     sanctions = serializers.ListField(child=serializers.ChoiceField(choices=Sanction.choices), allow_empty=False)
     reasons = _text()
-    effective_from = serializers.DateField(required=False, allow_null=True, default=None)
+    effective_from = CalendarDateField(required=False, allow_null=True, default=None)
 
 
 class ReferSerializer(serializers.Serializer):
@@ -243,9 +243,9 @@ FAULT_ENDPOINTS = {
 def case_viewset(name: str, summary: str, lister, serializer, detail, workflow, endpoints):
     @extend_schema_view(
         list=extend_schema(summary=f"{summary}列表", tags=[TAG]),
-        retrieve=extend_schema(summary=f"{summary}详情", tags=[TAG], responses={200: detail, 404: None}),
+        retrieve=extend_schema(summary=f"{summary}详情", tags=[TAG], responses={200: detail}),
     )
-    class ViewSet(RuleViolationMixin, viewsets.ReadOnlyModelViewSet):
+    class ViewSet(viewsets.ReadOnlyModelViewSet):
         serializer_class = serializer
         queryset = serializer.Meta.model.objects.none()  # the schema's model; requests read get_queryset()
 

@@ -8,13 +8,13 @@ from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
 from duties.api import SectionBriefSerializer
-from linggao_mi.casework.api import api_router
+from linggao_mi.casework.api import ModelSerializer, api_router
 
 from . import selectors
 from .models import PublicityEvent, ServiceItem
 
 
-class PublicityEventSerializer(serializers.ModelSerializer):
+class PublicityEventSerializer(ModelSerializer):
     when = serializers.CharField(source="when_display", read_only=True, help_text="如“每年6月”“每年2月13日”")
     next_date = serializers.SerializerMethodField(help_text="下一次开展的日期（整月活动为该月1日）")
     next_display = serializers.SerializerMethodField(help_text="如“2027年2月13日”“2027年6月”")
@@ -34,7 +34,7 @@ class PublicityEventSerializer(serializers.ModelSerializer):
         return event.next_display(self._today())
 
 
-class ServiceItemSerializer(serializers.ModelSerializer):
+class ServiceItemSerializer(ModelSerializer):
     section = SectionBriefSerializer(read_only=True)
     phones = serializers.ListField(source="phone_list", child=serializers.CharField(), read_only=True)
     events = PublicityEventSerializer(many=True, read_only=True)

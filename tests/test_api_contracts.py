@@ -9,10 +9,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework import serializers, viewsets
 from rest_framework.test import APIRequestFactory, force_authenticate
 
-from linggao_mi.casework.api import CaseDeadlinesField, RuleViolationMixin, with_deadlines
+from linggao_mi.casework.api import CaseDeadlinesField, with_deadlines
 from linggao_mi.casework.rules import Rule, RuleViolation
 from linggao_mi.deadlines.models import DeadlineRule
-from linggao_mi.deadlines.periods import Unit
+from linggao_mi.deadlines.periods import PeriodError, Unit
 from linggao_mi.deadlines.services import deadline_meet, deadline_open
 from linggao_mi.documents.kinds import KINDS, KindSpec
 from linggao_mi.documents.models import DocumentKind
@@ -141,13 +141,14 @@ def test_reference_lists_need_login(client, url):
 LATE = Rule("t.late", "已超过期限", "三（四）5(2)")
 
 
-class RefusingViewSet(RuleViolationMixin, viewsets.ViewSet):
+class RefusingViewSet(viewsets.ViewSet):
     def list(self, request):
         raise {
             "rule": RuleViolation(LATE),
             "explained": RuleViolation(LATE, "逾期3日"),
             "fields": DjangoValidationError({"due": ["届满日不能早于起算日"]}),
             "plain": DjangoValidationError("数据有误"),
+            "period": PeriodError("起算日期须在1900-01-01至2199-12-31之间。"),
         }[request.query_params["case"]]
 
 
@@ -158,6 +159,8 @@ class RefusingViewSet(RuleViolationMixin, viewsets.ViewSet):
         ("explained", {"detail": "已超过期限", "rule": "t.late", "clause": "三（四）5(2)", "explanation": "逾期3日"}),
         ("fields", {"detail": "届满日不能早于起算日", "errors": {"due": ["届满日不能早于起算日"]}}),
         ("plain", {"detail": "数据有误", "errors": {"non_field_errors": ["数据有误"]}}),
+        ("period", {"detail": "起算日期须在1900-01-01至2199-12-31之间。",
+                    "errors": {"non_field_errors": ["起算日期须在1900-01-01至2199-12-31之间。"]}}),
     ],
 )
 def test_refusals_answer_400_with_rule_and_clause(users, case, body):

@@ -18,7 +18,7 @@ from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from linggao_mi.casework.api import CaseDeadlinesField, RuleError, RuleViolationMixin, with_deadlines
+from linggao_mi.casework.api import CalendarDateField, CaseDeadlinesField, ModelSerializer, with_deadlines
 from linggao_mi.casework.api_steps import NextStepsField, ServeSerializer, StepEndpoint, serve_step, step_actions
 
 from ..models import EnergyUnit
@@ -45,7 +45,7 @@ class ProjectPermission(permissions.BasePermission):
                              "energy.change_fixedassetproject")
 
 
-class TriggerSerializer(serializers.ModelSerializer):
+class TriggerSerializer(ModelSerializer):
     label = serializers.CharField(source="get_code_display", read_only=True)
 
     class Meta:
@@ -54,8 +54,8 @@ class TriggerSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ChangeSerializer(serializers.ModelSerializer):
-    changed_on = serializers.DateField(required=False, allow_null=True, default=None, help_text="默认为今天")
+class ChangeSerializer(ModelSerializer):
+    changed_on = CalendarDateField(required=False, allow_null=True, default=None, help_text="默认为今天")
 
     class Meta:
         model = ProjectChange
@@ -63,7 +63,7 @@ class ChangeSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "recorded_at"]
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class ProjectSerializer(ModelSerializer):
     owner_credit_code = serializers.CharField(
         max_length=EnergyUnit._meta.get_field("credit_code").max_length, source="owner.credit_code",
         help_text="项目建设单位的统一社会信用代码（须为已登记的用能单位）",
@@ -71,7 +71,7 @@ class ProjectSerializer(serializers.ModelSerializer):
     owner_name = serializers.CharField(source="owner.name", read_only=True)
     triggers = TriggerSerializer(many=True, read_only=True)
     changes = ChangeSerializer(many=True, read_only=True)
-    next_check_due = serializers.DateField(read_only=True, allow_null=True, help_text="下一次定期检查期限")
+    next_check_due = CalendarDateField(read_only=True, allow_null=True, help_text="下一次定期检查期限")
     deadlines = CaseDeadlinesField(help_text="本项目的期限（年度定期检查）")
 
     class Meta:
@@ -94,13 +94,13 @@ class ProjectSerializer(serializers.ModelSerializer):
         return value
 
 
-class ProgressSerializer(serializers.ModelSerializer):
+class ProgressSerializer(ModelSerializer):
     class Meta:
         model = FixedAssetProject
         fields = ["construction_started_on", "production_started_on"]
 
 
-class TriggerRecordSerializer(serializers.ModelSerializer):
+class TriggerRecordSerializer(ModelSerializer):
     code = serializers.ChoiceField(choices=[(c.value, c.label) for c in RECORDED_TRIGGERS])
 
     class Meta:
@@ -123,12 +123,12 @@ def _write(serializer_class, request) -> dict:
     list=extend_schema(summary="固定资产投资项目列表（?trigger=情形代码或any，?q=检索，?ordering=next_check）",
                        tags=[TAG]),
     retrieve=extend_schema(summary="固定资产投资项目详情（含三（五）2情形）", tags=[TAG],
-                           responses={200: ProjectSerializer, 404: None}),
+                           responses={200: ProjectSerializer}),
     create=extend_schema(
-        summary="登记固定资产投资项目", tags=[TAG], responses={201: ProjectSerializer, 400: RuleError, 403: None}
+        summary="登记固定资产投资项目", tags=[TAG], responses={201: ProjectSerializer}
     ),
 )
-class ProjectViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ProjectViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """固定资产投资项目（三（五）1）及其违法违规情形（三（五）2）。"""
 
     serializer_class = ProjectSerializer
@@ -151,7 +151,7 @@ class ProjectViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadO
         return _project_body(self, project.pk, 201)
 
     @extend_schema(summary="登记项目变化（建设规模、内容、节能技术方案）", tags=[TAG], request=ChangeSerializer,
-                   responses={201: ProjectSerializer, 400: RuleError, 403: None, 404: None})
+                   responses={201: ProjectSerializer})
     @action(detail=True, methods=["post"])
     def changes(self, request, pk=None):
         project = self.get_object()
@@ -159,7 +159,7 @@ class ProjectViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadO
         return _project_body(self, project.pk, 201)
 
     @extend_schema(summary="登记实际开工、投入生产使用日期", tags=[TAG], request=ProgressSerializer,
-                   responses={200: ProjectSerializer, 400: RuleError, 403: None, 404: None})
+                   responses={200: ProjectSerializer})
     @action(detail=True, methods=["post"])
     def progress(self, request, pk=None):
         project = self.get_object()
@@ -167,7 +167,7 @@ class ProjectViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadO
         return _project_body(self, project.pk)
 
     @extend_schema(summary="登记检查发现的情形（三（五）2(2)(3)）", tags=[TAG], request=TriggerRecordSerializer,
-                   responses={201: ProjectSerializer, 400: RuleError, 403: None, 404: None})
+                   responses={201: ProjectSerializer})
     @action(detail=True, methods=["post"])
     def triggers(self, request, pk=None):
         project = self.get_object()
@@ -178,7 +178,7 @@ class ProjectViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadO
 # ---------------------------------------------------------------- checks
 
 
-class StepRecordOutSerializer(serializers.ModelSerializer):
+class StepRecordOutSerializer(ModelSerializer):
     step_display = serializers.CharField(source="get_step_display", read_only=True)
 
     class Meta:
@@ -187,10 +187,10 @@ class StepRecordOutSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MeasureOutSerializer(serializers.ModelSerializer):
+class MeasureOutSerializer(ModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
-    trigger = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    penalty = serializers.StringRelatedField(help_text="处罚裁量建议（裁量基准、情形）")
+    trigger = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    penalty = serializers.StringRelatedField(allow_null=True, help_text="处罚裁量建议（裁量基准、情形）；无处罚的为空")
 
     class Meta:
         model = ProjectMeasure
@@ -198,7 +198,7 @@ class MeasureOutSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CheckSerializer(serializers.ModelSerializer):
+class CheckSerializer(ModelSerializer):
     reference = serializers.CharField(read_only=True)
     state_display = serializers.CharField(source="get_state_display", read_only=True)
     project_name = serializers.CharField(source="project.name", read_only=True)
@@ -232,7 +232,7 @@ def _late_reason():
     return serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
 
 
-class FixedAssetPlanSerializer(serializers.ModelSerializer):
+class FixedAssetPlanSerializer(ModelSerializer):
     inspectors = serializers.PrimaryKeyRelatedField(queryset=_users(), many=True)
     late_reason = _late_reason()
 
@@ -241,7 +241,7 @@ class FixedAssetPlanSerializer(serializers.ModelSerializer):
         fields = ["project", "kind", "occasion", "method", "planned_date", "plan", "inspectors", "late_reason"]
 
 
-class StepRecordSerializer(serializers.ModelSerializer):
+class StepRecordSerializer(ModelSerializer):
     inspectors = serializers.PrimaryKeyRelatedField(queryset=_users(), many=True, help_text="本局检查人员")
     late_reason = _late_reason()
 
@@ -259,12 +259,12 @@ class FeedbackDraftSerializer(serializers.Serializer):
     suggestions = serializers.CharField(max_length=4000)
 
 
-class MeasureSerializer(serializers.ModelSerializer):
+class MeasureSerializer(ModelSerializer):
     requirements = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=2000,
         help_text="责令停止建设的，停止建设及限期改造要求",
     )
-    decided_on = serializers.DateField(required=False, allow_null=True, default=None)
+    decided_on = CalendarDateField(required=False, allow_null=True, default=None)
     circumstance = serializers.PrimaryKeyRelatedField(
         queryset=penalty_circumstances(), required=False, allow_null=True, default=None,
         help_text="处罚裁量情形（/api/v1/discretion-standards/ 中节约能源法第六十八条第二款的情形 id）；"
@@ -286,7 +286,7 @@ class MeasureSerializer(serializers.ModelSerializer):
 
 class FixedAssetCloseSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
-    closed_on = serializers.DateField(required=False, allow_null=True, default=None)
+    closed_on = CalendarDateField(required=False, allow_null=True, default=None)
     late_reason = _late_reason()
 
 
@@ -313,10 +313,10 @@ ENDPOINTS = {
     list=extend_schema(summary="固定资产投资项目检查列表（限本人可见）", tags=[TAG]),
     retrieve=extend_schema(summary="固定资产投资项目检查详情", tags=[TAG]),
     create=extend_schema(summary="制定检查方案", tags=[TAG], request=FixedAssetPlanSerializer,
-                         responses={201: CheckDetailSerializer, 400: RuleError, 403: None}),
+                         responses={201: CheckDetailSerializer}),
 )
 @step_actions(WORKFLOW, ENDPOINTS, tag=TAG)
-class CheckViewSet(RuleViolationMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class CheckViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """固定资产投资项目节能监察检查（限本人可见）；办理步骤见工作流表。"""
 
     serializer_class = CheckDetailSerializer

@@ -3,7 +3,7 @@
     ENDPOINTS = {"notice_draft": StepEndpoint(NoticeDraftSerializer, services.notice_draft), ...}
 
     @step_actions(WORKFLOW, ENDPOINTS, tag="节能监察")
-    class CaseViewSet(RuleViolationMixin, viewsets.ReadOnlyModelViewSet): ...
+    class CaseViewSet(viewsets.ReadOnlyModelViewSet): ...
 
 Each endpoint reads the case through the viewset's queryset (outside the user's scope → 404), refuses a user
 without the step's permission (403), validates the body with the step's serializer and calls the step's service
@@ -24,7 +24,7 @@ from rest_framework.response import Response
 from linggao_mi.documents.choices import ServiceMethod
 from linggao_mi.documents.services import document_serve
 
-from .api import RuleError
+from .api import CalendarDateField
 from .workflow import Workflow
 
 
@@ -38,7 +38,7 @@ class ServeSerializer(serializers.Serializer):
     """The body of a step taken by serving the case's document (送达)."""
 
     method = serializers.ChoiceField(choices=ServiceMethod.choices)
-    served_on = serializers.DateField()
+    served_on = CalendarDateField()
     recipient = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
     refused = serializers.BooleanField(required=False, default=False)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
@@ -78,7 +78,7 @@ def _endpoint(workflow: Workflow, name: str, endpoint: StepEndpoint, tag: str, a
     )(take)
     return extend_schema(
         summary=step.label, tags=[tag], request=endpoint.serializer,
-        responses={200: answer, 400: RuleError, 403: None, 404: None},
+        responses={200: answer},
     )(take)
 
 

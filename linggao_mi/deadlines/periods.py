@@ -13,6 +13,7 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -30,6 +31,15 @@ class Unit(models.TextChoices):
 MAX_AMOUNT = {Unit.DAYS: 3660, Unit.WORKDAYS: 2500, Unit.MONTHS: 120, Unit.YEARS: 10}
 EARLIEST_START = datetime.date(1900, 1, 1)
 LATEST_START = datetime.date(2199, 12, 31)
+OUTSIDE_CALENDAR = f"日期须在{EARLIEST_START:%Y-%m-%d}至{LATEST_START:%Y-%m-%d}之间。"
+
+
+def validate_in_calendar(value: datetime.date | datetime.datetime) -> None:
+    """A validator for every date a user enters (form and API fields): one the engine cannot count from is refused
+    where it is typed, not later by the step that computes a period from it."""
+    day = value.date() if isinstance(value, datetime.datetime) else value
+    if not EARLIEST_START <= day <= LATEST_START:
+        raise ValidationError(OUTSIDE_CALENDAR, code="outside_calendar")
 
 
 class PeriodError(ValueError):

@@ -141,7 +141,8 @@ STORAGES = {
 }
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "linggao_mi.casework.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "linggao_mi.casework.api.exception_handler",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # API clients: `Authorization: Token <key>`, one revocable key per user, issued in the admin (README).
         # First, so that a request without valid credentials answers 401 with `WWW-Authenticate: Token`.

@@ -150,7 +150,7 @@ def test_api_in_openapi_schema():
     assert all(p["required"] and p["in"] == "query" for p in parameters.values())
     assert parameters["start"]["schema"] == {"type": "string", "format": "date"}
     assert set(parameters["unit"]["schema"]["enum"]) == {"days", "workdays", "months", "years"}
-    assert set(operation["responses"]) == {"200", "400"}
+    assert set(operation["responses"]) == {"200", "400", "401", "403"}  # login required: 401 without, 403 refused
     result = schema["components"]["schemas"]["DeadlineComputeResult"]
     assert set(result["properties"]) == {"due", "moved", "provisional"}
 
