@@ -1,15 +1,18 @@
-"""The list pages of 三（一）: the overview, the three case lists and the complaints (linggao_mi.lists)."""
+"""The list pages of 三（一）: the overview, the three case lists, the 法制审核 queue and the complaints
+(linggao_mi.lists)."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from linggao_mi import lists
+from linggao_mi.casework.registry import case_prefetch
 from linggao_mi.casework.selectors import user_may
 from linggao_mi.casework.workflow import CREATE
 from linggao_mi.deadlines.selectors import with_next_deadline
 
 from . import selectors, services
-from .lists import CHECKS, COMPLAINTS, FAULTS, SUPERVISIONS
+from .lists import CHECKS, COMPLAINTS, FAULTS, LEGAL_REVIEWS, SUPERVISIONS
 from .models import Complaint, FaultCase, OversightCheck, SupervisionCase
 from .views import _require_complaints
 
@@ -52,6 +55,15 @@ def fault_list(request):
     return lists.respond(
         request, FAULTS, with_next_deadline(faults), can_open=user_may(request.user, FaultCase, CREATE)
     )
+
+
+@login_required
+def legal_queue(request):
+    """The documents sent to 法制审核, those waiting first (the legal reviewers' queue)."""
+    if not request.user.has_perm(services.legal.REVIEW_PERMISSION):
+        raise PermissionDenied
+    reviews = selectors.legal_queue(request.user).prefetch_related(case_prefetch())
+    return lists.respond(request, LEGAL_REVIEWS, reviews)
 
 
 @login_required

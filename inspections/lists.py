@@ -14,6 +14,7 @@ from .choices import (
     ComplaintState,
     FaultSituation,
     FaultState,
+    LegalReviewState,
     NoticeDecision,
     SupervisionState,
 )
@@ -39,6 +40,10 @@ class SupervisionFilterForm(lists.FilterForm):
 
 class FaultFilterForm(lists.FilterForm):
     state = forms.ChoiceField(label="状态", required=False, choices=_all(FaultState.choices))
+
+
+class LegalFilterForm(lists.FilterForm):
+    state = forms.ChoiceField(label="状态", required=False, choices=_all(LegalReviewState.choices))
 
 
 class ComplaintFilterForm(lists.FilterForm):
@@ -129,4 +134,32 @@ COMPLAINTS = lists.ListSpec(
         lists.Column("answered_at", "反馈时间", sort=("answered_at",), nulls_last=True, width=18),
     ),
     default_sort=("-received_at", "-id"),
+)
+
+
+def _case_reference(review) -> str:
+    return review.case.reference if review.case else ""
+
+
+def _document(review) -> str:
+    return f"{review.document.kind.name}《{review.document.title}》"
+
+
+LEGAL_REVIEWS = lists.ListSpec(
+    template="inspections/legal_queue.html",
+    filename="法制审核",
+    search=lists.Search("document__title", "document__number", "document__kind__name", of_case=True,
+                        label="文书标题、文号、文书种类、案号或单位名称"),
+    filters=LegalFilterForm,
+    columns=(
+        lists.Column("case", "案号", _case_reference, width=24),
+        lists.Column("document", "文书", _document, sort=("document__kind__name", "document__title"), width=40),
+        lists.Column("requested_by", "送审人", lambda r: _name(r.requested_by), width=12),
+        lists.Column("requested_at", "送审时间", sort=("requested_at",), width=18),
+        lists.Column("state", "状态", "get_state_display", sort=("state",), width=14),
+        lists.Column("reviewer", "审核人", lambda r: r.reviewer and _name(r.reviewer), page=False, width=12),
+        lists.Column("decided_at", "审核时间", page=False, width=18),
+        lists.Column("opinion", "审核意见", page=False, width=40),
+    ),
+    default_sort=("waiting", "-requested_at", "-id"),  # those waiting for review first
 )

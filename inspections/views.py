@@ -300,21 +300,6 @@ def legal_request(request, pk: int):
 
 
 @login_required
-def legal_queue(request):
-    if not request.user.has_perm(services.legal.REVIEW_PERMISSION):
-        raise PermissionDenied
-    reviews = list(selectors.legal_queue(request.user))
-    return render(
-        request,
-        "inspections/legal_queue.html",
-        {
-            "pending": [r for r in reviews if r.state == "pending"],
-            "done": [r for r in reviews if r.state != "pending"][:100],
-        },
-    )
-
-
-@login_required
 def legal_decide(request, pk: int):
     review = selectors.legal_review_get(request.user, pk)
     form = forms.LegalDecideForm(request.POST or None)

@@ -17,6 +17,7 @@ from .conftest import days, open_check, open_supervision, served_supervision
 pytestmark = pytest.mark.django_db
 CHECKS, SUPERVISIONS = reverse("inspections:check_list"), reverse("inspections:supervision_list")
 FAULTS, COMPLAINTS = reverse("inspections:fault_list"), reverse("inspections:complaint_list")
+LEGAL = reverse("inspections:legal_queue")
 
 
 def listed(client, url, **query) -> list:
@@ -120,7 +121,25 @@ def test_complaints_searched_filtered_sorted_exported_and_closed_to_others(clien
     assert client.get(COMPLAINTS, {"export": "xlsx"}).status_code == 403
 
 
-@pytest.mark.parametrize("url", [CHECKS, SUPERVISIONS, FAULTS, COMPLAINTS])
+def test_the_legal_queue_lists_those_waiting_first_and_exports_them(client, users, sme):
+    decided, waiting = open_supervision(users, sme), open_supervision(users, sme)
+    first = services.legal_review_request(actor=users["inspector1"], document=decided.notice_document)
+    services.legal_review_request(actor=users["inspector1"], document=waiting.notice_document)
+    services.legal_review_decide(actor=users["legal"], review=first, passed=False, opinion="处理依据应引用具体条款")
+    client.force_login(users["legal"])
+    cases = lambda **q: [r.case.reference for r in client.get(LEGAL, q).context["page"].object_list]  # noqa: E731
+    assert cases() == [waiting.reference, decided.reference]  # waiting first, though sent later
+    assert cases(sort="requested_at") == [decided.reference, waiting.reference]
+    assert cases(state="returned") == [decided.reference]
+    assert cases(q=waiting.reference) == [waiting.reference]
+    rows = exported_rows(client.get(LEGAL, {"export": "xlsx", "state": "returned"}))
+    assert rows[0][:2] == ("案号", "文书") and [r[0] for r in rows[1:]] == [decided.reference]
+    assert rows[1][rows[0].index("审核意见")] == "处理依据应引用具体条款"
+    client.force_login(users["inspector1"])  # not a legal reviewer
+    assert client.get(LEGAL).status_code == 403
+
+
+@pytest.mark.parametrize("url", [CHECKS, SUPERVISIONS, FAULTS, COMPLAINTS, LEGAL])
 def test_each_list_keeps_a_constant_number_of_queries(client, users, sme, url):
     def add():
         if url == CHECKS:
@@ -129,10 +148,13 @@ def test_each_list_keeps_a_constant_number_of_queries(client, users, sme, url):
             served_supervision(users, sme, at=days(-1))
         elif url == FAULTS:
             open_fault(users)
+        elif url == LEGAL:
+            sent = open_supervision(users, sme)
+            services.legal_review_request(actor=users["inspector1"], document=sent.notice_document)
         else:
             file_complaint()
 
-    client.force_login(users["chief"])
+    client.force_login(users["legal" if url == LEGAL else "chief"])
     add()
     queries = [{}, {"export": "xlsx"}, {"q": "临", "sort": "-created_at"}]
     if url == COMPLAINTS:
