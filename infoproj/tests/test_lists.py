@@ -125,10 +125,22 @@ def test_plans_and_briefings(client, it):
     assert listed(client, PLANS) == [] and listed(client, BRIEFINGS) == []
 
 
-@pytest.mark.parametrize("url", [PROJECTS, KEYS, PLANS, TENDERS])
+def meeting(actor, project, months_ago: int):
+    held_on = (TODAY().replace(day=1) - datetime.timedelta(days=months_ago * 31)).replace(day=5)
+    due = held_on + datetime.timedelta(days=30)
+    decisions = [services.DecisionInput(project, text, "县自然资源和规划局", due) for text in ("协调用地", "协调供电")]
+    return services.meeting_record(actor=actor, held_on=held_on, attendees="局领导", summary="梳理项目进展",
+                                   decisions=decisions)
+
+
+@pytest.mark.parametrize("url", [PROJECTS, KEYS, PLANS, TENDERS, MEETINGS])
 def test_each_list_keeps_a_constant_number_of_queries(client, it, url):
+    wind = key(it["staff"]) if url == MEETINGS else None
+
     def add(n):
-        if url == PROJECTS:
+        if url == MEETINGS:
+            meeting(it["staff"], wind, n + 1)
+        elif url == PROJECTS:
             register(it["staff"], name=f"项目{n}")
         elif url == KEYS:
             key(it["staff"], f"重点项目{n}")
