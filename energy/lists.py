@@ -1,19 +1,8 @@
 """The energy regime's lists (linggao_mi.lists): what each shows, searches, sorts by and exports."""
 
-from django.utils import timezone
-
 from linggao_mi import lists
 
 from .forms import CaseFilterForm, UnitFilterForm
-
-
-def days_left(case) -> int | None:
-    return (case.next_due - timezone.localdate()).days if case.next_due else None
-
-
-def inspector_names(case) -> str:
-    return "、".join(u.get_full_name() or u.username for u in case.inspectors.all())
-
 
 CASES = lists.ListSpec(
     template="energy/case_list.html",
@@ -31,11 +20,9 @@ CASES = lists.ListSpec(
         lists.Column("trigger", "监察类型", "get_trigger_display", sort=("trigger",), width=12),
         lists.Column("planned_date", "计划监察日期", sort=("planned_date",), width=14),
         lists.Column("state", "状态", "get_state_display", sort=("state",), width=12),
-        lists.Column("inspectors", "承办人员", inspector_names, width=16),
+        lists.INSPECTORS,
         lists.Column("section", "承办股室", "section.name", page=False, width=12),
-        lists.Column("next_deadline", "下一期限", width=24, page=False),
-        lists.Column("next_due", "期限届满日", sort=("next_due",), nulls_last=True, width=14),
-        lists.Column("days_left", "剩余天数（负数为逾期）", days_left, page=False, width=12),
+        *lists.NEXT_DEADLINE,
         lists.Column("created_at", "登记时间", sort=("created_at",), page=False, width=18),
     ),
     default_sort=("-created_at", "-id"),

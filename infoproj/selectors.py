@@ -33,6 +33,12 @@ def project_get(user: User, pk: int) -> ITProject:
     )
 
 
+def announcements_list(user: User) -> QuerySet:
+    """The tender results of the projects `user` may see, published or not."""
+    projects = cases_visible(user, ITProject.objects.all()).values("pk")
+    return TenderAnnouncement.objects.filter(project__in=projects).select_related("project")
+
+
 def key_projects_list(user: User) -> QuerySet:
     return (
         cases_visible(user, KeyProject.objects.select_related("section"))

@@ -10,6 +10,7 @@ PREFIXES = {ITProject: "projects", KeyProject: "key-projects", PlanFiling: "plan
 
 urlpatterns = [
     path("projects/", views.project_list, name="project_list"),
+    path("tender-results/", views.tender_results, name="tender_results"),
     path("projects/new/", views.project_register, name="project_register"),
     path("projects/<int:pk>/", views.project_detail, name="project_detail"),
     path("key-projects/", views.key_list, name="key_list"),

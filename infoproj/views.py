@@ -10,14 +10,17 @@ from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 
+from linggao_mi import lists
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.selectors import case_timeline, user_may
 from linggao_mi.casework.views import case_steps_context, step_view
 from linggao_mi.casework.workflow import CREATE
 from linggao_mi.deadlines.models import Deadline
+from linggao_mi.deadlines.selectors import with_next_deadline
 
 from . import forms, selectors, services
-from .choices import Gate, ProjectState
+from .choices import Gate
+from .lists import BRIEFINGS, KEY_PROJECTS, MEETINGS, PLANS, PROJECTS, TENDERS
 from .models import Briefing, ITProject, KeyProject, PlanFiling
 from .workflow import BRIEFING_WORKFLOW, KEY_WORKFLOW, PLAN_WORKFLOW, PROJECT_WORKFLOW
 
@@ -140,14 +143,16 @@ def _page(request, queryset):
 
 @login_required
 def project_list(request):
-    state = request.GET.get("state", "")
-    search = request.GET.get("q", "").strip()
-    state = state if state in ProjectState.values else ""
-    return render(request, "infoproj/project_list.html", {
-        "page": _page(request, selectors.projects_list(request.user, state=state, search=search)),
-        "states": ProjectState.choices, "state": state, "q": search,
-        "can_register": user_may(request.user, ITProject, CREATE),
-    })
+    return lists.respond(
+        request, PROJECTS, with_next_deadline(selectors.projects_list(request.user)),
+        can_register=user_may(request.user, ITProject, CREATE),
+    )
+
+
+@login_required
+def tender_results(request):
+    """The tender results of the projects the user may see, announced or still to announce (三（八）4、5(2))."""
+    return lists.respond(request, TENDERS, selectors.announcements_list(request.user))
 
 
 @login_required
@@ -183,11 +188,10 @@ def project_detail(request, pk: int):
 
 @login_required
 def key_list(request):
-    return render(request, "infoproj/key_list.html", {
-        "page": _page(request, selectors.key_projects_list(request.user)),
-        "can_register": user_may(request.user, KeyProject, CREATE),
-        "can_meet": request.user.has_perm("infoproj.add_monthlymeeting"),
-    })
+    return lists.respond(
+        request, KEY_PROJECTS, with_next_deadline(selectors.key_projects_list(request.user)),
+        can_register=user_may(request.user, KeyProject, CREATE),
+    )
 
 
 @login_required
@@ -215,10 +219,10 @@ def key_detail(request, pk: int):
 def meeting_list(request):
     if not request.user.has_perm("infoproj.view_monthlymeeting"):
         raise PermissionDenied
-    return render(request, "infoproj/meeting_list.html", {
-        "page": _page(request, selectors.meetings_list(request.user)),
-        "can_meet": request.user.has_perm("infoproj.add_monthlymeeting"),
-    })
+    return lists.respond(
+        request, MEETINGS, selectors.meetings_list(request.user),
+        can_meet=request.user.has_perm("infoproj.add_monthlymeeting"),
+    )
 
 
 @login_required
@@ -245,10 +249,9 @@ def meeting_create(request):
 
 @login_required
 def plan_list(request):
-    return render(request, "infoproj/plan_list.html", {
-        "page": _page(request, selectors.plans_list(request.user)),
-        "can_register": user_may(request.user, PlanFiling, CREATE),
-    })
+    return lists.respond(
+        request, PLANS, selectors.plans_list(request.user), can_register=user_may(request.user, PlanFiling, CREATE)
+    )
 
 
 @login_required
@@ -276,10 +279,9 @@ def plan_detail(request, pk: int):
 
 @login_required
 def briefing_list(request):
-    return render(request, "infoproj/briefing_list.html", {
-        "page": _page(request, selectors.briefings_list(request.user)),
-        "can_create": user_may(request.user, Briefing, CREATE),
-    })
+    return lists.respond(
+        request, BRIEFINGS, selectors.briefings_list(request.user), can_create=user_may(request.user, Briefing, CREATE)
+    )
 
 
 @login_required

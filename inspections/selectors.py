@@ -3,7 +3,7 @@
 import re
 
 from django.contrib.auth.models import User
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from linggao_mi.casework.registry import CASE_MODELS
@@ -11,6 +11,7 @@ from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.selectors import case_get, cases_visible
 
 from . import rules
+from .choices import LegalReviewState
 from .models import DiscretionCircumstance, DiscretionStandard, FaultCase, LegalReview, OversightCheck, SupervisionCase
 
 REFERENCE = re.compile(r"^\s*(?P<prefix>\S+?)〔(?P<year>\d{4})〕(?P<serial>\d+)号\s*$")
@@ -67,8 +68,11 @@ def legal_queue(user: User) -> QuerySet:
     """The legal reviewer's queue: the documents sent to 法制审核, pending first (none for anyone else)."""
     if not user.has_perm("inspections.review_legalreview"):
         return LegalReview.objects.none()
-    return LegalReview.objects.select_related("document__kind", "requested_by", "content_type").order_by(
-        "-requested_at", "-pk"
+    waiting = Case(When(state=LegalReviewState.PENDING, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return (
+        LegalReview.objects.select_related("document__kind", "requested_by", "reviewer", "content_type")
+        .annotate(waiting=waiting)
+        .order_by("waiting", "-requested_at", "-pk")
     )
 
 

@@ -31,24 +31,6 @@ def discretion_list(request):
     return render(request, "inspections/discretion_list.html", {"standards": selectors.standards_public()})
 
 
-@login_required
-def index(request):
-    user = request.user
-    return render(
-        request,
-        "inspections/index.html",
-        {
-            "checks": selectors.checks_list(user)[:100],
-            "supervisions": selectors.supervisions_list(user)[:100],
-            "faults": selectors.faults_list(user)[:100],
-            "can_check": user_may(user, OversightCheck, CREATE),
-            "can_supervise": user_may(user, SupervisionCase, CREATE),
-            "can_fault": user_may(user, FaultCase, CREATE),
-            "is_legal": user.has_perm(services.legal.REVIEW_PERMISSION),
-        },
-    )
-
-
 def _labels(choices, values) -> str:
     return "、".join(choices(v).label for v in values)
 
@@ -315,21 +297,6 @@ def legal_request(request, pk: int):
 
 
 @login_required
-def legal_queue(request):
-    if not request.user.has_perm(services.legal.REVIEW_PERMISSION):
-        raise PermissionDenied
-    reviews = list(selectors.legal_queue(request.user))
-    return render(
-        request,
-        "inspections/legal_queue.html",
-        {
-            "pending": [r for r in reviews if r.state == "pending"],
-            "done": [r for r in reviews if r.state != "pending"][:100],
-        },
-    )
-
-
-@login_required
 def legal_decide(request, pk: int):
     review = selectors.legal_review_get(request.user, pk)
     form = forms.LegalDecideForm(request.POST or None)
@@ -434,13 +401,6 @@ def complaint_track(request):
 def _require_complaints(user) -> None:
     if not user.has_perm("inspections.view_complaint"):
         raise PermissionDenied
-
-
-@login_required
-def complaint_list(request):
-    _require_complaints(request.user)
-    complaints = Complaint.objects.select_related("referred_to")[:200]
-    return render(request, "inspections/complaint_list.html", {"complaints": complaints})
 
 
 TRIAGE = {

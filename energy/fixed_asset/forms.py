@@ -6,7 +6,7 @@ from linggao_mi.casework.forms import DATE, StepForm
 
 from ..forms import UserChoiceField, _inspector_queryset
 from ..models import EnergyUnit
-from .choices import RECORDED_TRIGGERS, CheckKind, CheckMethod, CheckOccasion, MeasureKind, TriggerCode
+from .choices import RECORDED_TRIGGERS, CheckKind, CheckMethod, CheckOccasion, MeasureKind
 from .models import CheckStepRecord, FixedAssetProject, ProjectChange, ProjectCheck, ProjectMeasure
 from .rules import MEASURE_BASIS
 from .selectors import penalty_circumstances
@@ -25,17 +25,6 @@ class ProjectForm(forms.ModelForm):
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
         return {"owner_credit_code": data.pop("owner").credit_code, **data}
-
-
-class ProjectFilterForm(forms.Form):
-    q = forms.CharField(label="检索", required=False, help_text="项目名称、建设单位、信用代码、审查意见文号、建设地点")
-    trigger = forms.ChoiceField(
-        label="违法违规情形", required=False,
-        choices=[("", "全部项目"), ("any", "有任一情形"), *TriggerCode.choices],
-    )
-    ordering = forms.ChoiceField(
-        label="排序", required=False, choices=[("", "登记时间（新的在前）"), ("next_check", "下次定期检查（近的在前）")]
-    )
 
 
 class ChangeForm(forms.ModelForm):

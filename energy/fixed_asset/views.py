@@ -1,15 +1,12 @@
 """Pages of 三（五） (Chinese, one column on a phone): the project register with its triggers, lists by trigger and by
 next check (searchable, exported as .xlsx), and the check page with the steps of its workflow table."""
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from linggao_mi import lists
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.selectors import case_timeline, user_may
 from linggao_mi.casework.views import case_steps_context, step_view
@@ -17,15 +14,10 @@ from linggao_mi.casework.workflow import CREATE
 from linggao_mi.deadlines.models import Deadline
 
 from . import forms, services
+from .lists import PROJECTS
 from .models import ProjectCheck
 from .selectors import check_get, checks_list, project_get, projects_list
 from .workflow import RECORDED_STEPS, STEP_NAMES, WORKFLOW
-
-LIST_PAGE_SIZE = 50
-EXPORT_COLUMNS = [
-    "项目名称", "项目建设单位", "统一社会信用代码", "建设地点", "节能审查情况", "审查意见文号", "通过节能审查日期",
-    "核定年综合能源消费量（吨标准煤）", "实际开工日期", "违法违规情形", "下次定期检查期限",
-]
 
 
 def _form_errors(form, exc: Exception) -> None:
@@ -37,44 +29,12 @@ def _form_errors(form, exc: Exception) -> None:
         form.add_error(None, str(exc) if isinstance(exc, RuleViolation) else "；".join(exc.messages))
 
 
-def _export(projects) -> HttpResponse:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "固定资产投资项目"
-    sheet.append(EXPORT_COLUMNS)
-    for p in projects:
-        sheet.append([
-            p.name, p.owner.name, p.owner.credit_code, p.location, p.get_review_status_display(),
-            p.review_opinion_number, p.review_passed_on, p.approved_annual_consumption_tce, p.construction_started_on,
-            "；".join(f"{t.get_code_display()}（{t.clause}，{t.since:%Y-%m-%d}起）" for t in p.triggers.all()),
-            p.next_check_due,
-        ])
-    data = io.BytesIO()
-    book.save(data)
-    response = HttpResponse(
-        data.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = "attachment; filename*=UTF-8''%E5%9B%BA%E5%AE%9A%E8%B5%84%E4%BA%A7.xlsx"
-    return response
-
-
 @login_required
 def project_list(request):
-    filters = forms.ProjectFilterForm(request.GET or None)
-    criteria = filters.cleaned_data if filters.is_valid() else {}
-    projects = projects_list(
-        request.user, search=criteria.get("q", "").strip(), trigger=criteria.get("trigger", ""),
-        order=criteria.get("ordering", ""),
+    return lists.respond(
+        request, PROJECTS, projects_list(request.user),
+        can_add=request.user.has_perm("energy.add_fixedassetproject")
     )
-    if request.GET.get("export") == "xlsx":
-        return _export(projects)
-    page = Paginator(projects, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "fixed_asset/project_list.html", {
-        "page": page, "filters": filters, "can_add": request.user.has_perm("energy.add_fixedassetproject"),
-        "export_query": {**request.GET.dict(), "export": "xlsx"},
-    })
 
 
 @login_required

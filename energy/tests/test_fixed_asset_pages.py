@@ -1,14 +1,9 @@
 """三（五） pages, permissions from the workflow table, lists by trigger and by next check (and their export), demo."""
 
-import io
-
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from energy.fixed_asset import services
 from energy.fixed_asset.api import ENDPOINTS
@@ -22,11 +17,14 @@ from linggao_mi.documents.choices import DocumentState
 from linggao_mi.org.choices import Role
 from linggao_mi.org.models import Section
 from tests.factories import CertificateFactory, UserFactory
+from tests.lists import exported_rows, queries_of
 
 from . import fixed_asset_helpers as h
 from .conftest import TODAY
+from .factories import EnergyUnitFactory
 
 pytestmark = pytest.mark.django_db
+PROJECTS = reverse("energy:fixed_asset_projects")
 
 ROLES = ["inspector_on_case", "inspector_off_case", "chief", "other_chief", "leader", "admin", "staff", "legal"]
 MAY = {
@@ -113,36 +111,73 @@ def test_measure_is_the_chiefs(users, client):
     assert "从重" in detail and "已投入使用" in detail
 
 
-def test_lists_by_trigger_and_next_check_searchable_and_exported(users, client):
-    a = h.project(users, name="甲项目")
-    b = h.project(users, name="乙项目", review_status="none", review_passed_on=None,
-                  approved_annual_consumption_tce=None, construction_started_on=TODAY())
+@pytest.fixture
+def listed_projects(users):
+    """A reviewed project and one started without review (三（五）2(1)), of two owners."""
+    reviewed = h.project(users, name="甲项目")
+    unreviewed = h.project(users, EnergyUnitFactory(name="临高乙建材有限公司"), name="乙项目", review_status="none",
+                           review_passed_on=None, review_opinion_number="", approved_annual_consumption_tce=None,
+                           construction_started_on=TODAY())
+    return reviewed, unreviewed
+
+
+def _names(client, **query) -> list[str]:
+    response = client.get(PROJECTS, query)
+    assert response.status_code == 200
+    return [p.name for p in response.context["page"].object_list]
+
+
+def test_projects_searched_by_name_owner_credit_code_and_opinion_number(users, client, listed_projects):
+    reviewed, unreviewed = listed_projects
     client.force_login(users["staff"])
-    url = reverse("energy:fixed_asset_projects")
-    page = client.get(url, {"trigger": "no_review"}).content.decode()
+    assert _names(client, q="甲") == ["甲项目"]
+    assert _names(client, q="乙建材") == ["乙项目"]
+    assert _names(client, q=unreviewed.owner.credit_code) == ["乙项目"]
+    assert _names(client, q="临工信节审〔2025〕3号") == ["甲项目"]
+    assert _names(client, q="没有这个项目") == []
+
+
+def test_projects_by_trigger_and_sorted_by_next_check_review_date_name_and_owner(users, client, listed_projects):
+    reviewed, unreviewed = listed_projects
+    client.force_login(users["staff"])
+    page = client.get(PROJECTS, {"trigger": TriggerCode.NO_REVIEW}).content.decode()
     assert "乙项目" in page and "甲项目" not in page and "三（五）2(1)" in page
-    assert "甲项目" in client.get(url, {"q": "甲"}).content.decode()
-    ordered = list(client.get(url, {"ordering": "next_check"}).context["page"].object_list)
-    assert [p.pk for p in ordered] == [a.pk, b.pk]  # the same due date: registration order
-    export = client.get(url, {"trigger": "any", "export": "xlsx"})
-    assert export["Content-Type"].startswith("application/vnd.openxmlformats")
-    rows = list(load_workbook(io.BytesIO(export.content)).active.values)
-    assert rows[0][0] == "项目名称" and [r[0] for r in rows[1:]] == ["乙项目"]
-    assert "三（五）2(1)" in rows[1][9]
+    assert _names(client, trigger="any") == ["乙项目"]
+    assert len(_names(client, trigger="nonsense")) == 2  # an invalid filter filters nothing
+    assert _names(client) == ["乙项目", "甲项目"]  # newest first
+    assert _names(client, sort="next_check") == ["甲项目", "乙项目"]  # the same due date: registration order
+    assert _names(client, sort="review_passed_on") == ["甲项目", "乙项目"]  # not reviewed: last either way
+    assert _names(client, sort="-review_passed_on") == ["甲项目", "乙项目"]
+    assert _names(client, sort="name") == ["乙项目", "甲项目"]  # 乙 U+4E59 before 甲 U+7532
+    assert _names(client, sort="-owner") == ["甲项目", "乙项目"]  # 示范 after 乙建材
+    html = client.get(PROJECTS, {"sort": "next_check"}).content.decode()
+    assert 'aria-sort="ascending"' in html and "还剩" in html
 
 
-def test_the_list_keeps_a_constant_number_of_queries(users, client):
+def test_project_export_holds_the_filtered_rows_with_chinese_headers(users, client, listed_projects):
+    reviewed, unreviewed = listed_projects
     client.force_login(users["staff"])
-    url = reverse("energy:fixed_asset_projects")
-    h.project(users)
-    with CaptureQueriesContext(connection) as one:
-        client.get(url)
+    rows = exported_rows(client.get(PROJECTS, {"trigger": "any", "export": "xlsx"}))
+    assert rows[0][:3] == ("项目名称", "项目建设单位", "统一社会信用代码") and "下次定期检查期限" in rows[0]
+    assert [r[0] for r in rows[1:]] == ["乙项目"]
+    assert "三（五）2(1)" in rows[1][rows[0].index("违法违规情形（三（五）2）")]
+    rows = exported_rows(client.get(PROJECTS, {"q": "甲", "export": "xlsx"}))
+    assert [r[0] for r in rows[1:]] == ["甲项目"]
+    assert rows[1][rows[0].index("审查意见文号")] == "临工信节审〔2025〕3号"
+    client.force_login(users["legal"])  # no access to the regime: no list, no export
+    assert client.get(PROJECTS, {"export": "xlsx"}).status_code == 403
+
+
+def test_the_project_list_keeps_a_constant_number_of_queries(users, client):
+    client.force_login(users["staff"])
+    unreviewed = dict(review_status="none", review_passed_on=None, approved_annual_consumption_tce=None,
+                      construction_started_on=TODAY())
+    h.project(users, **unreviewed)
+    queries = [{}, {"export": "xlsx"}, {"q": "项目", "trigger": "any", "sort": "-next_check"}]
+    few = [queries_of(client, PROJECTS, q) for q in queries]
     for n in range(4):
-        h.project(users, name=f"项目{n}", review_status="none", review_passed_on=None,
-                  approved_annual_consumption_tce=None, construction_started_on=TODAY())
-    with CaptureQueriesContext(connection) as five:
-        client.get(url)
-    assert len(five) == len(one)
+        h.project(users, name=f"项目{n}", **unreviewed)
+    assert [queries_of(client, PROJECTS, q) for q in queries] == few
 
 
 def test_project_pages(users, client):
