@@ -67,8 +67,10 @@ def attachment_store(upload) -> StoredUpload:
 
 def attachment_add(*, actor: User, case, upload, description: str = "") -> Attachment:
     """Add a photo, recording, video or PDF to `case`: an upload, or a StoredUpload stored before the caller locked
-    the case."""
+    the case. A closed case (its CLOSED_STATES) takes no new file: its record is complete."""
     _require_case_change(actor, case)
+    if case.is_closed:
+        raise RuleViolation(rules.CLOSED_CASE_ADD, str(case))
     stored = upload if isinstance(upload, StoredUpload) else attachment_store(upload)
     with transaction.atomic():
         attachment = Attachment(
