@@ -51,7 +51,7 @@ class InspectionCaseAdmin(ReadOnly, SimpleHistoryAdmin):
 
 
 @admin.register(Finding)
-class FindingAdmin(ReadOnly, admin.ModelAdmin):
+class FindingAdmin(ReadOnly, SimpleHistoryAdmin):
     list_display = ["case", "item", "result"]
     list_filter = ["result", "item"]
     list_select_related = ["case"]
@@ -59,7 +59,7 @@ class FindingAdmin(ReadOnly, admin.ModelAdmin):
 
 
 @admin.register(SiteRecord)
-class SiteRecordAdmin(ReadOnly, admin.ModelAdmin):
+class SiteRecordAdmin(ReadOnly, SimpleHistoryAdmin):
     list_display = ["case", "started_at", "place", "signer_name", "signer_capacity", "refused", "filed_by"]
     list_filter = ["refused", "signer_capacity"]
     list_select_related = ["case", "filed_by"]
@@ -67,7 +67,7 @@ class SiteRecordAdmin(ReadOnly, admin.ModelAdmin):
 
 
 @admin.register(TestingCommission)
-class TestingCommissionAdmin(ReadOnly, admin.ModelAdmin):
+class TestingCommissionAdmin(ReadOnly, SimpleHistoryAdmin):
     list_display = ["case", "agency_name", "qualification_number", "commissioned_on", "results_on"]
     list_filter = ["commissioned_on", "results_on"]
     list_select_related = ["case"]
@@ -75,7 +75,7 @@ class TestingCommissionAdmin(ReadOnly, admin.ModelAdmin):
 
 
 @admin.register(PenaltyRecommendation)
-class PenaltyRecommendationAdmin(ReadOnly, admin.ModelAdmin):
+class PenaltyRecommendationAdmin(ReadOnly, SimpleHistoryAdmin):
     list_display = ["case", "department", "recommended_on", "recorded_by"]
     list_filter = ["recommended_on"]
     list_select_related = ["case", "department", "recorded_by"]
@@ -83,14 +83,14 @@ class PenaltyRecommendationAdmin(ReadOnly, admin.ModelAdmin):
 
 
 @admin.register(WrittenReply)
-class WrittenReplyAdmin(ReadOnly, admin.ModelAdmin):
+class WrittenReplyAdmin(ReadOnly, SimpleHistoryAdmin):
     list_display = ["case", "required_on", "deadline", "received_on", "required_by"]
     list_select_related = ["case", "deadline", "required_by"]
     search_fields = [*CASE_SEARCH, "questions", "summary"]
 
 
 @admin.register(ExtensionRequest)
-class ExtensionRequestAdmin(ReadOnly, admin.ModelAdmin):
+class ExtensionRequestAdmin(ReadOnly, SimpleHistoryAdmin):
     list_display = ["case", "received_on", "requested_months", "state", "granted_months", "decided_on", "decided_by"]
     list_filter = ["state"]
     list_select_related = ["case", "decided_by"]

@@ -193,6 +193,8 @@ class Finding(models.Model):
         help_text="违法行为依有关法律、法规、规章应当予以处罚或者处理（三（四）6(3)）。",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = verbose_name_plural = "监察内容及结果"
         ordering = ["case_id", "item"]
@@ -229,6 +231,8 @@ class SiteRecord(models.Model):
     )
     filed_at = models.DateTimeField("登记时间", auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = verbose_name_plural = "现场监察笔录"
 
@@ -252,6 +256,8 @@ class TestingCommission(models.Model):
     commissioned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="委托人", on_delete=models.PROTECT, related_name="+"
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "委托检测"
@@ -281,6 +287,8 @@ class PenaltyRecommendation(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="+"
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "处罚（处理）建议"
@@ -321,6 +329,8 @@ class ExtensionRequest(models.Model):
         related_name="+",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = verbose_name_plural = "延期申请"
         ordering = ["case_id", "received_on", "id"]
@@ -347,6 +357,8 @@ class WrittenReply(models.Model):
     required_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="提出人", on_delete=models.PROTECT, related_name="+"
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "限期书面答复"

@@ -111,6 +111,8 @@ class PlanCheck(models.Model):
     correction = models.TextField("会同有关部门纠正情况", blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", **USER)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = verbose_name_plural = "规划落实情况检查"
         ordering = ["plan_id", "checked_on", "id"]
@@ -190,6 +192,8 @@ class ExpertReview(models.Model):
     opinions = models.TextField("评审（整改）意见", blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", **USER)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = verbose_name_plural = "专家审核（标准执行）"
         ordering = ["project_id", "reviewed_on", "id"]
@@ -217,6 +221,8 @@ class TenderFiling(models.Model):
     )
     verdict = models.CharField("审核结论", max_length=10, choices=Verdict.choices, blank=True)
     opinions = models.TextField("修改意见", blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "招标文件审核备案"
@@ -247,6 +253,8 @@ class RoutineCheck(models.Model):
     rectified_on = models.DateField("整改完成日期", null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", **USER)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = verbose_name_plural = "日常检查"
         ordering = ["project_id", "checked_on", "id"]
@@ -267,6 +275,8 @@ class ProjectChange(models.Model):
     decided_on = models.DateField("审批日期", null=True, blank=True)
     decision_reasons = models.TextField("审批意见", blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审批人", null=True, blank=True, **USER)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "可研（概算）变更"
@@ -321,6 +331,8 @@ class AnnouncementItem(models.Model):
     unit_price = models.DecimalField("单价（元）", null=True, blank=True, **MONEY)
     service_requirements = models.CharField("服务要求", max_length=300)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = verbose_name_plural = "主要中标（成交）标的"
         ordering = ["announcement_id", "id"]
@@ -335,6 +347,8 @@ class TenderDocument(models.Model):
     announcement = models.ForeignKey(TenderAnnouncement, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField("文件类别", max_length=20, choices=TenderDocKind.choices)
     attachment = models.ForeignKey("attachments.Attachment", verbose_name="文件", **USER)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "随结果公告的采购文件"
@@ -357,6 +371,8 @@ class ContractCheck(models.Model):
     basis_article = models.CharField("条款", max_length=100, blank=True)
     penalty = models.TextField("对责任方的处罚", blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", **USER)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "合同履约检查"
@@ -382,6 +398,8 @@ class Complaint(models.Model):
     concluded_on = models.DateField("办结日期")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", **USER)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = verbose_name_plural = "投诉举报"
         ordering = ["project_id", "received_on", "id"]
@@ -406,6 +424,8 @@ class PerformanceEvaluation(models.Model):
     refused_on = models.DateField("拒不整改或整改后仍不符合要求的认定日期", null=True, blank=True)
     sanction = models.TextField("通报批评或暂停其他项目立项审批的建议", blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", **USER)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "绩效评价"
@@ -460,6 +480,8 @@ class Milestone(models.Model):
     planned_on = models.DateField("计划完成日期")
     done_on = models.DateField("实际完成日期", null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = verbose_name_plural = "项目节点"
         ordering = ["project_id", "planned_on", "id"]
@@ -479,6 +501,8 @@ class WeeklyRecord(models.Model):
     subjective_causes = models.TextField("主观因素", blank=True)
     objective_causes = models.TextField("客观因素", blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", **USER)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "周跟踪记录"
@@ -518,6 +542,8 @@ class MeetingDecision(models.Model):
     due_on = models.DateField("完成时限")
     done_on = models.DateField("完成日期", null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = verbose_name_plural = "议定事项"
         ordering = ["meeting_id", "due_on", "id"]
@@ -538,6 +564,8 @@ class YearlyAssessment(models.Model):
     result = models.CharField("考核结果", max_length=20, choices=Assessment.choices)
     published_on = models.DateField("通报日期", null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", **USER)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "年度综合考核"

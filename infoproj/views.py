@@ -7,10 +7,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 
 from linggao_mi import lists
+from linggao_mi.attachments.filetypes import download_response
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.selectors import case_timeline, user_may
 from linggao_mi.casework.views import case_steps_context, step_view
@@ -315,8 +315,4 @@ def tender_detail(request, pk: int):
 def tender_document(request, pk: int, doc: int):
     """A tender document published with its result, for anyone to download."""
     document = selectors.tender_document_public_get(pk, doc)
-    attachment = document.attachment
-    return FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
-        content_type=attachment.mime_type,
-    )
+    return download_response(document.attachment)

@@ -125,6 +125,8 @@ class DiscretionUse(models.Model):
     )
     recorded_at = models.DateTimeField("建议时间", auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = verbose_name_plural = "处罚裁量建议"
         ordering = ["recorded_at", "id"]
@@ -220,6 +222,8 @@ class FileScore(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="评查人", on_delete=models.PROTECT, related_name="+"
     )
     scored_on = models.DateField("评查日期")
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "案卷评查"
@@ -518,6 +522,8 @@ class ComplaintFile(models.Model):
     size = models.PositiveBigIntegerField("大小")
     sha256 = models.CharField("SHA-256", max_length=64)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = verbose_name_plural = "申诉附件"
         ordering = ["complaint_id", "id"]
@@ -535,6 +541,8 @@ class OutgoingMessage(models.Model):
     body = models.TextField("内容")
     backend = models.CharField("发送方式", max_length=100)
     sent_at = models.DateTimeField("时间", auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "对外发送的消息"

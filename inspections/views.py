@@ -5,10 +5,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from linggao_mi.attachments.filetypes import download_response
 from linggao_mi.casework.models import of_case
 from linggao_mi.casework.registry import CASE_MODELS
 from linggao_mi.casework.rules import RuleViolation
@@ -450,4 +451,4 @@ def complaint_detail(request, pk: int):
 def complaint_file_download(request, pk: int):
     _require_complaints(request.user)
     item = get_object_or_404(ComplaintFile, pk=pk)
-    return FileResponse(item.file.open("rb"), content_type=item.mime_type, filename=item.original_name)
+    return download_response(item)

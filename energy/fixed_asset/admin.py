@@ -69,6 +69,7 @@ for model, search in (
     (CheckStepRecord, ["check_case__project__name"]), (ProjectMeasure, ["check_case__project__name"]),
     (ProjectCheckUserObjectPermission, ["user__username"]), (ProjectCheckGroupObjectPermission, ["group__name"]),
 ):
-    admin.site.register(model, type(f"{model.__name__}Admin", (ReadOnly, admin.ModelAdmin), {
+    base = SimpleHistoryAdmin if hasattr(model, "history") else admin.ModelAdmin
+    admin.site.register(model, type(f"{model.__name__}Admin", (ReadOnly, base), {
         "list_display": ["__str__", "pk"], "search_fields": search,
     }))

@@ -97,6 +97,8 @@ class ProjectChange(models.Model):
     )
     recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = verbose_name_plural = "项目变化"
         ordering = ["project_id", "changed_on", "id"]
@@ -121,6 +123,8 @@ class ProjectTrigger(models.Model):
         related_name="+", help_text="为空的，由平台根据登记的数据自动认定。",
     )
     recorded_at = models.DateTimeField("认定时间", auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "违法违规情形"
@@ -202,6 +206,8 @@ class CheckStepRecord(models.Model):
     )
     recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = verbose_name_plural = "检查程序记录"
         ordering = ["check_case_id", "step"]
@@ -232,6 +238,8 @@ class ProjectMeasure(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="决定人", on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "处置措施"

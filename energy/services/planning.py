@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from linggao_mi.casework.checks import EARLIEST, check_inspectors
 from linggao_mi.casework.rules import DATE_OUT_OF_RANGE, LATE_ENTRY_REASON, RuleViolation
@@ -77,7 +78,7 @@ def inspection_plan(
         state=CaseState.PLANNED,
         **({"basis": basis} if basis.strip() else {}),
     )
-    Finding.objects.bulk_create(Finding(case=case, item=i) for i in items)
+    bulk_create_with_history([Finding(case=case, item=i) for i in items], Finding, default_user=actor)
     case_grant_access(case=case, inspectors=inspectors)
     case_event_record(
         case=case,

@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from linggao_mi.casework.checks import check_date
 from linggao_mi.casework.rules import RuleViolation
@@ -193,11 +194,12 @@ def meeting_record(
                 year=held_on.year, month=held_on.month, held_on=held_on, attendees=attendees.strip(),
                 summary=summary.strip(), recorded_by=actor,
             )
-            MeetingDecision.objects.bulk_create(
+            rows = [
                 MeetingDecision(meeting=meeting, project=d.project, decision=d.decision.strip(), owner=d.owner.strip(),
                                 due_on=d.due_on)
                 for d in decisions
-            )
+            ]
+            bulk_create_with_history(rows, MeetingDecision, default_user=actor)
     except IntegrityError:
         raise RuleViolation(rules.MEETING_ONCE, f"{held_on.year}年{held_on.month}月") from None
     return meeting

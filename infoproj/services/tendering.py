@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from linggao_mi.attachments.services import attachment_add, attachment_store
 from linggao_mi.casework.checks import check_date, late_entry
@@ -79,14 +80,15 @@ def _fill(c: ITProject, actor: User, fields: dict, items: list[ItemInput] | None
     announcement.save()
     if items is not None:
         announcement.items.all().delete()
-        AnnouncementItem.objects.bulk_create(
+        rows = [
             AnnouncementItem(
                 announcement=announcement, name=i.name.strip(), spec_model=i.spec_model.strip(),
                 quantity=i.quantity.strip(), unit_price=i.unit_price,
                 service_requirements=i.service_requirements.strip(),
             )
             for i in items
-        )
+        ]
+        bulk_create_with_history(rows, AnnouncementItem, default_user=actor)
     for kind, stored in documents:
         attachment = attachment_add(actor=actor, case=c, upload=stored, description=TenderDocKind(kind).label)
         TenderDocument.objects.create(announcement=announcement, kind=kind, attachment=attachment)

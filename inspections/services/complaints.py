@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,6 +18,7 @@ from energy.services.planning import inspection_plan
 from linggao_mi.attachments.services import attachment_store
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.services import series_next
+from linggao_mi.notifications.tasks import email_send
 from linggao_mi.org.models import Department
 
 from .. import rules
@@ -167,9 +167,7 @@ def complaint_answer(*, actor: User, complaint: Complaint, feedback: str) -> Com
         OutgoingMessage.objects.create(
             complaint=complaint, channel="email", to=complaint.email, body=text, backend="django.core.mail"
         )
-        transaction.on_commit(
-            lambda: send_mail(
-                f"处理结果反馈：{complaint.tracking_number}", text, None, [complaint.email], fail_silently=True
-            )
+        transaction.on_commit(  # from a Celery worker, which retries: the request does not wait on the server
+            lambda: email_send.delay(f"处理结果反馈：{complaint.tracking_number}", text, [complaint.email]), robust=True
         )
     return complaint

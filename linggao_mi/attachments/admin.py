@@ -1,10 +1,11 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Attachment
 
 
 @admin.register(Attachment)
-class AttachmentAdmin(admin.ModelAdmin):
+class AttachmentAdmin(SimpleHistoryAdmin):
     """Read-only: the full-process record changes only through its services."""
 
     list_display = ["original_name", "kind", "size", "sha256", "uploaded_by", "uploaded_at"]

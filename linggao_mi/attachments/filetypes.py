@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import filetype
 from django.conf import settings
+from django.http import FileResponse
 
 from linggao_mi.casework.rules import RuleViolation
 
@@ -97,6 +98,27 @@ def sniff(upload) -> Accepted:
         found = f"识别为 {guess.mime}" if guess else "无法识别文件类型"
         raise RuleViolation(rules.TYPE_REFUSED, f"“{upload.name}”{found}")
     return accepted
+
+
+def download_name(original_name: str, mime: str) -> str:
+    """The name a download goes by: the uploaded name's stem with the extension of the type its content has
+    (a PNG uploaded as "现场.jpg" downloads as "现场.png"), so that the receiving computer opens it as what it is."""
+    accepted = ACCEPTED.get(mime)
+    if accepted is None:
+        return original_name
+    stem = original_name.rsplit(".", 1)[0] if "." in original_name.lstrip(".") else original_name
+    return f"{stem or accepted.kind.label}.{accepted.extension}"
+
+
+def download_response(stored) -> FileResponse:
+    """A stored upload (an Attachment, or any row with `file`, `original_name` and `mime_type`) as a download,
+    sent as the type its content was detected as and named to match (download_name)."""
+    return FileResponse(
+        stored.file.open("rb"),
+        as_attachment=True,
+        filename=download_name(stored.original_name, stored.mime_type),
+        content_type=stored.mime_type,
+    )
 
 
 def sniff_receipt(upload) -> Accepted:

@@ -20,6 +20,11 @@ RECEIPT_TYPE_REFUSED = Rule(
 )
 TOO_LARGE = Rule("attachment.size", "文件超过大小上限", "本平台执法全过程记录附件规则")
 EMPTY = Rule("attachment.empty", "文件为空，请重新选择", "本平台执法全过程记录附件规则")
+CLOSED_CASE_ADD = Rule(
+    "attachment.closed_case_add",
+    "案件已办结，执法全过程记录已归档，不得再上传附件",
+    FULL_PROCESS_RECORD,
+)
 CLOSED_CASE_RECORD = Rule(
     "attachment.closed_case",
     "案件已办结，执法全过程记录只能查阅，不得删除",

@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import ProtectedError
 
+from linggao_mi.casework.history import history_user
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.selectors import user_may_change_case
 from linggao_mi.casework.services import case_event_record
@@ -67,10 +68,12 @@ def attachment_store(upload) -> StoredUpload:
 
 def attachment_add(*, actor: User, case, upload, description: str = "") -> Attachment:
     """Add a photo, recording, video or PDF to `case`: an upload, or a StoredUpload stored before the caller locked
-    the case."""
+    the case. A closed case (its CLOSED_STATES) takes no new file: its record is complete."""
     _require_case_change(actor, case)
+    if case.is_closed:
+        raise RuleViolation(rules.CLOSED_CASE_ADD, str(case))
     stored = upload if isinstance(upload, StoredUpload) else attachment_store(upload)
-    with transaction.atomic():
+    with transaction.atomic(), history_user(actor):
         attachment = Attachment(
             case=case,
             original_name=stored.original_name,
@@ -96,7 +99,7 @@ def attachment_add(*, actor: User, case, upload, description: str = "") -> Attac
 
 def attachment_delete(*, actor: User, attachment: Attachment) -> None:
     """Remove an attachment of an open case; a closed case's record stays as it is."""
-    with transaction.atomic():
+    with transaction.atomic(), history_user(actor):
         attachment = Attachment.objects.select_for_update().get(pk=attachment.pk)
         case = attachment.case
         _require_case_change(actor, case)

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,6 +14,7 @@ from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.casework.selectors import case_get, user_may_change_case
 
 from . import rules
+from .filetypes import download_response
 from .selectors import attachment_get
 from .services import attachment_add, attachment_delete
 
@@ -68,12 +69,7 @@ def upload(request, app_label: str, model: str, case_pk: int):
 @login_required
 def download(request, pk: int):
     attachment = attachment_get(request.user, pk)
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.mime_type,
-    )
+    return download_response(attachment)
 
 
 @login_required

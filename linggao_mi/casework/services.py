@@ -10,6 +10,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 from linggao_mi.org.models import Section
 from linggao_mi.org.services import section_group
 
+from .history import history_user
 from .models import Case, CaseEvent, Series
 from .selectors import case_perm, user_may
 from .workflow import DECIDE, Step
@@ -41,7 +42,7 @@ def case_create(*, model: type[C], actor: User, **fields: Any) -> C:
     Every regime creates its cases through this. Call it inside the regime's creating transaction, so
     that a refusal after numbering (a rule, a failed grant) rolls the number back with the case.
     """
-    with transaction.atomic():
+    with transaction.atomic(), history_user(actor):
         year = timezone.localdate().year
         serial = series_next(name=case_series_name(model), year=year)
         return model.objects.create(created_by=actor, year=year, serial=serial, **fields)
@@ -81,9 +82,10 @@ def case_transition(
     `check(case)` raises RuleViolation to refuse on the step's input; `apply(case)` makes the step's other
     changes and may return what it made (a record), which is returned beside the case. Both run inside the
     same transaction, after the step's own checks. Two concurrent calls on one case serialise on the row lock,
-    and the second then fails the state check. `branch` picks the target of a branching step.
+    and the second then fails the state check. `branch` picks the target of a branching step. Every history row
+    the step writes (the case's, its records') names `actor`, in a request or not.
     """
-    with transaction.atomic():
+    with transaction.atomic(), history_user(actor):
         case = model.objects.select_for_update().get(pk=pk)
         if not user_may(actor, case, step.permission):
             raise PermissionDenied

@@ -22,8 +22,9 @@ EMAIL_RETRY_DAYS = 7
 def notify(*, user: User, key: str, subject: str, body: str, url: str = "") -> Notification | None:
     """Notify `user` about `key` once: a second call with the same key does nothing and returns None.
 
-    The e-mail goes out after the surrounding transaction commits; if it fails, the next reminder run
-    sends it (emailed_at stays empty until it is sent).
+    The e-mail goes out after the surrounding transaction commits, from a Celery worker (tasks.notification_email,
+    which retries); the caller never waits on the mail server. emailed_at stays empty until it is sent, and the
+    next reminder run sends what the retries could not.
     """
     try:
         with transaction.atomic():
@@ -35,7 +36,7 @@ def notify(*, user: User, key: str, subject: str, body: str, url: str = "") -> N
     if not created:
         return None
     if user.email:
-        transaction.on_commit(lambda: _email_quietly(notification.pk), robust=True)
+        _email_after_commit([notification.pk])
     return notification
 
 
@@ -74,10 +75,23 @@ def notify_many(messages: list[Message]) -> list[Notification]:
     except IntegrityError:
         made = (notify(user=m.user, key=m.key, subject=m.subject, body=m.body, url=m.url) for m in fresh)
         return [n for n in made if n is not None]
-    emailed = [n.pk for n in created if n.user.email]
-    if emailed:
-        transaction.on_commit(lambda: [_email_quietly(pk) for pk in emailed], robust=True)
+    _email_after_commit([n.pk for n in created if n.user.email])
     return created
+
+
+def _email_after_commit(pks: list[int]) -> None:
+    """Queue the e-mails of notifications `pks` once the surrounding transaction commits (none if it rolls back).
+
+    A broker that cannot be reached is logged, not raised (robust): the rows are written, and the next
+    reminder run sends what was not queued."""
+    from .tasks import notification_email  # the task module builds on this one
+
+    def enqueue():
+        for pk in pks:
+            notification_email.delay(pk)
+
+    if pks:
+        transaction.on_commit(enqueue, robust=True)
 
 
 def _absolute(url: str) -> str:
@@ -112,7 +126,7 @@ def notification_email_send(*, pk: int) -> bool:
 def _email_quietly(pk: int) -> bool:
     try:
         return notification_email_send(pk=pk)
-    except Exception:  # the mail server's trouble must not break the caller; the next run retries
+    except Exception:  # the mail server's trouble must not break the sweep; the next run retries
         logger.exception("e-mail for notification %s failed; will retry", pk)
         return False
 

@@ -240,6 +240,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+# Seconds one try waits on the mail server; mail is sent by Celery tasks (notifications.tasks), which retry.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@linggao.gov.cn")
 # The bureau in whose name every document is issued: its name (版头, 落款) and the text at the seal position.
 BUREAU_NAME = os.environ.get("BUREAU_NAME", "临高县工业和信息化局")

@@ -1,5 +1,6 @@
 from django.db import models
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+from simple_history.models import HistoricalRecords
 
 from linggao_mi.casework.models import Case
 from linggao_mi.casework.registry import register_case_model
@@ -16,6 +17,8 @@ class DemoCase(Case):
 
     state = models.CharField("状态", max_length=30, choices=DemoState.choices, default=DemoState.OPEN)
     name = models.CharField("名称", max_length=100, default="测试案件")
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta(Case.Meta):
         verbose_name = verbose_name_plural = "测试案件"

@@ -15,7 +15,7 @@ def case_attachments(context, case) -> dict:
     may_change = bool(user) and user_may_change_case(user, case)
     return {
         "items": list(attachments_of_case(case)),
-        "may_upload": may_change,
+        "may_upload": may_change and not case.is_closed,
         "may_delete": may_change and not case.is_closed,
         "app_label": case._meta.app_label,
         "model_name": case._meta.model_name,

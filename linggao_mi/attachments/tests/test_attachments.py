@@ -165,6 +165,56 @@ def test_same_content_is_stored_once_and_kept_while_referenced(
     assert not default_storage.exists(second.file.name)
 
 
+def test_a_closed_case_takes_no_new_attachment(make_case, users):
+    case = make_case()
+    case.state = "closed"
+    case.save(update_fields=["state"])
+    data = png_bytes((1, 2, 3))
+    with pytest.raises(RuleViolation) as excinfo:
+        attachment_add(actor=users["inspector1"], case=case, upload=upload("p.png", data))
+    assert excinfo.value.rule is rules.CLOSED_CASE_ADD
+    assert "案件已办结" in str(excinfo.value) and "国办发〔2018〕118号" in str(excinfo.value)
+    assert not Attachment.objects.exists()
+    sha = hashlib.sha256(data).hexdigest()
+    assert not default_storage.exists(f"attachments/{sha[:2]}/{sha}.png")  # refused before anything is stored
+    assert not case_timeline(case).filter(action="上传照片").exists()
+
+
+def test_every_regimes_closed_case_refuses_new_attachments(db):
+    """Each registered case model, in each of its closed states: refused by the same rule, nothing written."""
+    from django.contrib.auth.models import Permission, User
+
+    from linggao_mi.casework.registry import CASE_MODELS
+
+    handler = User.objects.create_user("handler-all", email="h@example.com")
+    handler.user_permissions.set(
+        Permission.objects.filter(codename__in=[f"change_{m._meta.model_name}" for m in CASE_MODELS])
+    )
+    closed = [(model, state) for model in CASE_MODELS for state in model.CLOSED_STATES]
+    assert {m._meta.app_label for m, _ in closed} >= {"energy", "inspections", "infoproj"} and len(closed) >= 8
+    for model, state in closed:
+        case = model(state=state, year=2026, serial=1)
+        with pytest.raises(RuleViolation) as excinfo:
+            attachment_add(actor=handler, case=case, upload=upload("p.png", png_bytes()))
+        assert excinfo.value.rule is rules.CLOSED_CASE_ADD, model
+    assert not Attachment.objects.exists()
+
+
+def test_download_is_named_by_the_detected_type(client, case, users):
+    from urllib.parse import quote
+
+    attachment = attachment_add(actor=users["inspector1"], case=case, upload=upload("现场照片.jpg", png_bytes()))
+    assert attachment.original_name == "现场照片.jpg" and attachment.mime_type == "image/png"
+    client.force_login(users["inspector1"])
+    response = client.get(reverse("attachments:download", args=[attachment.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    disposition = response["Content-Disposition"]
+    assert quote("现场照片.png") in disposition and ".jpg" not in disposition
+    plain = attachment_add(actor=users["inspector1"], case=case, upload=upload("scan", jpeg_bytes()))
+    response = client.get(reverse("attachments:download", args=[plain.pk]))
+    assert 'filename="scan.jpg"' in response["Content-Disposition"]
+
+
 # Views
 
 
@@ -228,6 +278,17 @@ def test_upload_view_is_all_or_nothing_with_a_chinese_message(client, case, user
     assert not Attachment.objects.exists()
 
 
+def test_upload_view_on_a_closed_case_says_why(client, make_case, users):
+    case = make_case()
+    case.state = "closed"
+    case.save(update_fields=["state"])
+    client.force_login(users["inspector1"])
+    data = {"file": upload("p.png", png_bytes()), "next": "/workspace/"}
+    response = client.post(_upload_url(case), data, follow=True)
+    assert "案件已办结，执法全过程记录已归档，不得再上传附件" in response.content.decode()
+    assert not Attachment.objects.exists()
+
+
 def test_upload_view_refuses_models_that_are_not_cases(client, users):
     client.force_login(users["admin"])
     assert (
@@ -284,4 +345,4 @@ def test_case_panel(case, users, rf):
     case.state = "closed"
     request.user = users["inspector1"]
     html = template.render(Context({"case": case, "request": request, "user": request.user}))
-    assert "/delete/" not in html
+    assert "/delete/" not in html and "<form" not in html  # nor a form to add files

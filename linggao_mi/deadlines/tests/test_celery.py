@@ -7,6 +7,7 @@ import pytest
 from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.core import mail
+from kombu import pools
 
 from linggao_mi.celery import app
 from linggao_mi.deadlines.choices import DeadlineState
@@ -21,8 +22,12 @@ from .conftest import day
 
 @pytest.fixture
 def broker(tmp_path):
-    """The configured broker; a file-system one gets private folders so no other worker takes our message."""
-    saved = {key: app.conf[key] for key in ("broker_transport_options", "worker_enable_remote_control")}
+    """The configured broker; a file-system one gets private folders so no other worker takes our message.
+
+    Tasks go through it for real: the test settings' eager mode (tasks run in the caller) is off meanwhile."""
+    keys = ("broker_transport_options", "worker_enable_remote_control", "task_always_eager")
+    saved = {key: app.conf[key] for key in keys}
+    app.conf.task_always_eager = False
     if not settings.REDIS_URL:
         folders = {name: tmp_path / name for name in ("queue", "processed", "control")}
         for folder in folders.values():
@@ -47,10 +52,10 @@ def broker(tmp_path):
 
 
 def _reset_connections():
-    """Connections pooled with the old transport options must not be reused."""
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
+    """Connections pooled with the old transport options must not be reused: neither the app's pools nor kombu's
+    registry of them (which would hand the closed pool back to the next caller)."""
+    pools.reset()
+    app._pool = None
     app.amqp._producer_pool = None
 
 

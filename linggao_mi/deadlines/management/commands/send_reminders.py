@@ -3,6 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from linggao_mi.casework.history import history_user, system_user
 from linggao_mi.deadlines.services import reminders_send
 
 
@@ -24,7 +25,9 @@ class Command(BaseCommand):
         parser.add_argument("--date", help="按哪一天计算（YYYY-MM-DD），默认今天")
 
     def handle(self, *args, date=None, **options):
-        run = reminders_send(today=_date(date) if date else None)
+        day = _date(date) if date else None
+        with history_user(system_user()):  # deadlines marked overdue are recorded as the system's doing
+            run = reminders_send(today=day)
         self.stdout.write(
             f"{run.day:%Y-%m-%d}：临近{run.upcoming}项，今日届满{run.due_today}项，新逾期{run.overdue}项；"
             f"新通知{run.notified}条，发出邮件{run.emailed}封。"
