@@ -12,7 +12,7 @@ from simple_history.utils import bulk_create_with_history
 from linggao_mi.casework.checks import EARLIEST, check_inspectors
 from linggao_mi.casework.rules import DATE_OUT_OF_RANGE, LATE_ENTRY_REASON, RuleViolation
 from linggao_mi.casework.selectors import user_may
-from linggao_mi.casework.services import case_create, case_event_record, case_grant_access
+from linggao_mi.casework.services import case_create, case_event_record, case_grant_access, opening_service
 from linggao_mi.casework.workflow import CREATE
 from linggao_mi.deadlines.periods import cn_date
 from linggao_mi.documents.services import document_draft
@@ -30,7 +30,7 @@ def _inspectors_for(mode: str, inspectors: list[User], day: datetime.date, secti
     check_inspectors(inspectors, day, section=section, minimum=minimum, rule=rules.TWO_INSPECTORS)
 
 
-@transaction.atomic(durable=True)
+@opening_service
 def inspection_plan(
     *,
     actor: User,

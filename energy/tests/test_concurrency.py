@@ -12,9 +12,10 @@ from energy import rules, services
 from energy.choices import CaseState, CheckItem, ExtensionState, Mode, Outcome, Trigger
 from energy.models import InspectionCase
 from linggao_mi.casework.models import CaseEvent, of_case
-from linggao_mi.casework.rules import STATE_FORBIDS, RuleViolation
+from linggao_mi.casework.rules import STATE_FORBIDS
 from linggao_mi.documents import rules as document_rules
 from linggao_mi.documents.services import document_approve, document_issue, document_serve, document_submit
+from tests.concurrency import at_once
 
 from .conftest import TODAY, decide_violation, on, onsite_recorded, rectifying, referral, scan, violation_findings
 
@@ -25,30 +26,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 def _postgres_only():
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")
-
-
-def at_once(*calls) -> list:
-    """Run the calls in threads released together; each result is "ok" or the rule that refused it."""
-    barrier = threading.Barrier(len(calls))
-    results: list = []
-
-    def run(call):
-        try:
-            barrier.wait()
-            call()
-            results.append("ok")
-        except RuleViolation as exc:
-            results.append(exc.rule)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    return results
-
 
 
 def test_two_concurrent_outcome_decisions_one_wins(users, unit):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from linggao_mi.attachments.services import attachment_add, attachment_store
 from linggao_mi.casework.checks import check_date
 from linggao_mi.casework.rules import RuleViolation
+from linggao_mi.casework.services import opening_service
 from linggao_mi.deadlines.periods import cn_date
 from linggao_mi.deadlines.services import deadline_open
 from linggao_mi.notifications.services import notify
@@ -25,7 +26,7 @@ from ..workflow import CHECK_WORKFLOW as WORKFLOW
 from .common import case_open, meet, written_report_date
 
 
-@transaction.atomic(durable=True)
+@opening_service
 def check_open(
     *,
     actor: User,

@@ -97,23 +97,23 @@ def _untriaged(pk: int) -> Complaint:
 
 
 def _link(complaint: Complaint, actor: User, state: str, note: str, **fields) -> Complaint:
-    with transaction.atomic(durable=True):
-        complaint = _untriaged(complaint.pk)
-        for name, value in fields.items():
-            setattr(complaint, name, value)
-        complaint.state, complaint.triaged_by, complaint.triaged_at = state, actor, timezone.now()
-        complaint.triage_note = note.strip()
-        complaint.save()
+    """Record the triage on the complaint the caller's transaction has locked (_untriaged)."""
+    for name, value in fields.items():
+        setattr(complaint, name, value)
+    complaint.state, complaint.triaged_by, complaint.triaged_at = state, actor, timezone.now()
+    complaint.triage_note = note.strip()
+    complaint.save()
     return complaint
 
 
+@transaction.atomic(durable=True)
 def complaint_investigate(*, actor: User, complaint: Complaint, note: str = "", **check) -> Complaint:
     """Open an oversight investigation of the enforcement complained of (三（一）4(4)): a check with that origin.
 
-    The check is opened in its own transaction and then linked; a complaint already triaged is refused before."""
+    The complaint stays locked while the check is opened and linked: triaged once, and never a check without it."""
     _require_triage(actor)
-    _untriaged_check(complaint)
-    investigation = check_open(
+    complaint = _untriaged(complaint.pk)
+    investigation = check_open.inside(
         actor=actor,
         origin=CheckOrigin.COMPLAINT,
         origin_note=f"{complaint.tracking_number}：{complaint.subject}",
@@ -122,27 +122,23 @@ def complaint_investigate(*, actor: User, complaint: Complaint, note: str = "", 
     return _link(complaint, actor, ComplaintState.INVESTIGATING, note, investigation=investigation)
 
 
+@transaction.atomic(durable=True)
 def complaint_energy(*, actor: User, complaint: Complaint, note: str = "", **plan) -> Complaint:
     """An energy inspection triggered by the complaint: energy's planning service with the complaint trigger, so no
-    7-day notice (三（四）5(2))."""
+    7-day notice (三（四）5(2)); opened and linked in one commit with the complaint locked."""
     _require_triage(actor)
-    _untriaged_check(complaint)
-    case = inspection_plan(actor=actor, trigger=Trigger.REPORT, **plan)
+    complaint = _untriaged(complaint.pk)
+    case = inspection_plan.inside(actor=actor, trigger=Trigger.REPORT, **plan)
     return _link(complaint, actor, ComplaintState.ENERGY, note, energy_case=case)
 
 
+@transaction.atomic(durable=True)
 def complaint_refer(*, actor: User, complaint: Complaint, department: Department, note: str) -> Complaint:
     """Refer to the department the boundary table names for the matter (not the bureau itself)."""
     _require_triage(actor)
     if department is None or department.is_bureau or not department.assignments.exists() or not note.strip():
         raise RuleViolation(rules.COMPLAINT_REFERRAL)
-    return _link(complaint, actor, ComplaintState.REFERRED, note, referred_to=department)
-
-
-def _untriaged_check(complaint: Complaint) -> None:
-    complaint.refresh_from_db(fields=["state"])
-    if complaint.state != ComplaintState.RECEIVED:
-        raise RuleViolation(rules.COMPLAINT_STATE, complaint.get_state_display())
+    return _link(_untriaged(complaint.pk), actor, ComplaintState.REFERRED, note, referred_to=department)
 
 
 @transaction.atomic(durable=True)

@@ -6,12 +6,14 @@ import re
 import pytest
 from django.core import mail
 
+from energy.models import InspectionCase
 from energy.tests.factories import EnergyUnitFactory
 from inspections import rules, services
 from inspections.choices import CheckContent, CheckMethod, CheckOrigin, ComplaintState
 from inspections.models import Complaint, OutgoingMessage
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.org.models import Department, Section
+from tests.concurrency import at_once
 
 from .conftest import days, scan
 
@@ -131,6 +133,36 @@ def test_triage_into_an_energy_inspection_needs_no_seven_day_notice_and_the_answ
     sms = OutgoingMessage.objects.get(channel="sms")
     assert sms.to == VALID["phone"] and "已责令该单位限期整改" in sms.body
     assert sms.backend == "inspections.sms.RecordingBackend"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_staff_triaging_one_complaint_at_once_open_one_case(users):
+    """The complaint is locked while the inspection is opened and linked: one wins, the other is refused by the state
+    it finds, and no energy case is left without its complaint."""
+    filed = services.complaint_file(**VALID)
+    unit = EnergyUnitFactory(created_by=users["staff"])
+
+    def triage(actor):
+        return lambda: services.complaint_energy(
+            actor=actor, complaint=filed.complaint, unit=unit, mode="onsite", planned_date=days(0), items=["4"],
+            inspectors=[users["inspector1"], users["inspector2"]],
+        )
+
+    results = at_once(triage(users["chief"]), triage(users["inspector1"]))
+    assert sorted(results, key=str) == sorted(["ok", rules.COMPLAINT_STATE], key=str)
+    assert InspectionCase.objects.count() == 1
+    assert Complaint.objects.get().energy_case == InspectionCase.objects.get()
+
+
+@pytest.mark.django_db
+def test_a_refused_triage_leaves_no_case(users):
+    filed = services.complaint_file(**VALID)
+    unit = EnergyUnitFactory(created_by=users["staff"])
+    with pytest.raises(RuleViolation):  # one inspector: on-site needs two (三（四）5(3))
+        services.complaint_energy(actor=users["chief"], complaint=filed.complaint, unit=unit, mode="onsite",
+                                  planned_date=days(0), items=["4"], inspectors=[users["inspector1"]])
+    assert not InspectionCase.objects.exists() and Complaint.objects.get().state == ComplaintState.RECEIVED
 
 
 @pytest.mark.django_db(transaction=True)

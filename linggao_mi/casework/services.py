@@ -16,6 +16,16 @@ from .selectors import case_perm, user_may
 from .workflow import DECIDE, Step
 
 C = TypeVar("C", bound=Case)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def opening_service(func: F) -> F:
+    """A service that opens a case: one durable transaction, like every public service; and `func.inside(...)`,
+    the same service inside a transaction another service holds — a complaint triaged into a new case locks the
+    complaint, opens the case and links them in one commit, so a refusal or a crash leaves neither."""
+    durable = transaction.atomic(durable=True)(func)
+    durable.inside = transaction.atomic(func)
+    return durable
 
 
 def series_next(*, name: str, year: int) -> int:
