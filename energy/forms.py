@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from linggao_mi import lists
-from linggao_mi.casework.forms import DATE, DATETIME, DATETIME_FORMATS, MultipleFileField, StepForm
+from linggao_mi.casework.forms import DATE, DATETIME, DATETIME_FORMATS, CalendarDates, MultipleFileField, StepForm
 from linggao_mi.org.choices import Role
 from linggao_mi.org.models import Department
 
@@ -60,7 +60,7 @@ LATE_REASON = forms.CharField(
 )
 
 
-class PlanForm(forms.Form):
+class PlanForm(CalendarDates, forms.Form):
     unit = forms.ModelChoiceField(EnergyUnit.objects.all(), label="被监察单位")
     mode = forms.ChoiceField(label="监察方式", choices=Mode.choices, widget=forms.RadioSelect)
     trigger = forms.ChoiceField(label="监察类型", choices=Trigger.choices)

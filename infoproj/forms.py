@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.utils import timezone
 
-from linggao_mi.casework.forms import DATE, StepForm
+from linggao_mi.casework.forms import DATE, CalendarDates, StepForm
 from linggao_mi.org.models import Department
 
 from . import services
@@ -63,7 +63,7 @@ class PlanChoiceField(forms.ModelChoiceField):
         return f"{obj.filer_name}《{obj.title}》（{obj.period_from}—{obj.period_to}）"
 
 
-class ProjectRegisterForm(forms.ModelForm):
+class ProjectRegisterForm(CalendarDates, forms.ModelForm):
     class Meta:
         model = ITProject
         fields = ["name", "owner_unit", "owner_contact", "funding", "build_kind", "budget", "approved_scale",
@@ -292,7 +292,7 @@ class CloseForm(StepForm):
 # ---------------------------------------------------------------- key projects
 
 
-class KeyRegisterForm(forms.ModelForm):
+class KeyRegisterForm(CalendarDates, forms.ModelForm):
     class Meta:
         model = KeyProject
         fields = ["name", "kind", "owner_unit", "owner_contact", "investment", "location", "description"]
@@ -340,7 +340,7 @@ class CompleteForm(StepForm):
     completed_on = _date("建成日期")
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(CalendarDates, forms.Form):
     held_on = _date("会议日期")
     attendees = _text("参会人员", rows=2)
     summary = _text("会议纪要（项目进展及存在问题）", rows=4)
@@ -368,7 +368,7 @@ class MeetingForm(forms.Form):
 # ---------------------------------------------------------------- IT plans
 
 
-class PlanRegisterForm(forms.ModelForm):
+class PlanRegisterForm(CalendarDates, forms.ModelForm):
     upload = forms.FileField(label="规划文本（PDF）")
 
     class Meta:
@@ -407,7 +407,7 @@ class PlanCheckForm(StepForm):
 # ---------------------------------------------------------------- briefings
 
 
-class BriefingCreateForm(forms.Form):
+class BriefingCreateForm(CalendarDates, forms.Form):
     kind = forms.ChoiceField(label="类别", choices=BriefingKind.choices, widget=forms.RadioSelect)
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100, initial=lambda: timezone.localdate().year)
     quarter = forms.TypedChoiceField(

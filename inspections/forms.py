@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from energy.choices import CheckItem, Mode
 from energy.models import EnergyUnit
-from linggao_mi.casework.forms import DATE, MultipleFileField, StepForm
+from linggao_mi.casework.forms import DATE, CalendarDates, MultipleFileField, StepForm
 from linggao_mi.org.models import Department, Section
 
 from . import rules
@@ -42,7 +42,7 @@ def today():
     return timezone.localdate()
 
 
-class PlainForm(forms.Form):
+class PlainForm(CalendarDates, forms.Form):
     """A form that opens a case (no case yet)."""
 
     def service_kwargs(self) -> dict:
@@ -239,7 +239,7 @@ class TrackForm(forms.Form):
     secret = forms.CharField(label="查询密码", max_length=20, widget=forms.PasswordInput(render_value=True))
 
 
-class InvestigateForm(forms.Form):
+class InvestigateForm(CalendarDates, forms.Form):
     checked_sections = forms.ModelMultipleChoiceField(Section.objects.all(), label="受查股室", widget=CHECKBOXES)
     contents = forms.MultipleChoiceField(label="调查内容（三（一）2）", choices=CheckContent.choices, widget=CHECKBOXES)
     methods = forms.MultipleChoiceField(label="调查方式（三（一）3）", choices=CheckMethod.choices, widget=CHECKBOXES)
@@ -252,7 +252,7 @@ class InvestigateForm(forms.Form):
         return {**data, "started_on": today()}
 
 
-class EnergyTriageForm(forms.Form):
+class EnergyTriageForm(CalendarDates, forms.Form):
     unit = forms.ModelChoiceField(EnergyUnit.objects.all(), label="被监察单位")
     mode = forms.ChoiceField(label="监察方式", choices=Mode.choices, initial=Mode.ONSITE)
     planned_date = forms.DateField(

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from linggao_mi.casework.forms import DATE, StepForm
+from linggao_mi.casework.forms import DATE, CalendarDates, StepForm
 
 from ..forms import UserChoiceField, _inspector_queryset
 from ..models import EnergyUnit
@@ -13,7 +13,7 @@ from .selectors import penalty_circumstances
 from .services import PROJECT_FIELDS
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(CalendarDates, forms.ModelForm):
     owner = forms.ModelChoiceField(EnergyUnit.objects.order_by("name"), label="项目建设单位",
                                    help_text="须为已登记的用能单位（统一社会信用代码已核验）。")
 
@@ -27,21 +27,21 @@ class ProjectForm(forms.ModelForm):
         return {"owner_credit_code": data.pop("owner").credit_code, **data}
 
 
-class ChangeForm(forms.ModelForm):
+class ChangeForm(CalendarDates, forms.ModelForm):
     class Meta:
         model = ProjectChange
         fields = ["kind", "description", "changed_on", "expected_annual_consumption_tce"]
         widgets = {"changed_on": DATE, "description": forms.Textarea(attrs={"rows": 3})}
 
 
-class ProgressForm(forms.ModelForm):
+class ProgressForm(CalendarDates, forms.ModelForm):
     class Meta:
         model = FixedAssetProject
         fields = ["construction_started_on", "production_started_on"]
         widgets = {"construction_started_on": DATE, "production_started_on": DATE}
 
 
-class TriggerForm(forms.Form):
+class TriggerForm(CalendarDates, forms.Form):
     code = forms.ChoiceField(label="情形", choices=[(c.value, f"{c.label}（三（五）2)") for c in RECORDED_TRIGGERS])
     since = forms.DateField(label="发现日期", widget=DATE)
     facts = forms.CharField(label="事实", widget=forms.Textarea(attrs={"rows": 3}))
@@ -51,7 +51,7 @@ class TriggerForm(forms.Form):
     )
 
 
-class PlanForm(forms.Form):
+class PlanForm(CalendarDates, forms.Form):
     project = forms.ModelChoiceField(FixedAssetProject.objects.select_related("owner"), label="被检查项目")
     kind = forms.ChoiceField(label="检查类型", choices=CheckKind.choices, widget=forms.RadioSelect)
     occasion = forms.ChoiceField(label="组织检查的原因（不定期检查）", required=False,

@@ -25,7 +25,18 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
-class StepForm(forms.Form):
+class CalendarDates:
+    """A form mixin: every date it asks lies within the working-day calendar's range, or the form says so in Chinese
+    (a date of 0001-01-01 never reaches a period computation)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField | forms.DateTimeField):
+                field.validators.append(validate_in_calendar)
+
+
+class StepForm(CalendarDates, forms.Form):
     """The form of one step on `case`: `service_kwargs()` is what the step's service takes besides the actor and
     the case (or the record it acts on). A form whose step records a date sets `late_entry = True` and gets the
     补录 reason field the shared date check asks for when that date is before the case was registered."""
@@ -41,9 +52,6 @@ class StepForm(forms.Form):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.case = case
-        for field in self.fields.values():
-            if isinstance(field, forms.DateField | forms.DateTimeField):
-                field.validators.append(validate_in_calendar)
         if self.late_entry:
             self.fields["late_reason"] = forms.CharField(
                 label="补录理由",
