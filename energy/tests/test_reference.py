@@ -1,5 +1,6 @@
-"""The regime's reference rows: a DeadlineRule per period code of energy/rules.py (made when missing, never
-overwritten, back after a flush, published at /api/v1/deadline-rules/) and a DocumentKind per registered kind."""
+"""The reference rows of energy's two regimes (三（四）, 三（五））: a DeadlineRule per period code of their rules (made
+when missing, never overwritten, back after a flush, published at /api/v1/deadline-rules/) and a DocumentKind per
+registered kind."""
 
 import pytest
 from django.core.management import call_command
@@ -7,6 +8,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from rest_framework.test import APIClient
 
 from energy import rules
+from energy.fixed_asset import rules as fixed_asset_rules
 from energy.reference import DEADLINE_RULES, ensure_reference_rows, restore_after_migrate
 from linggao_mi.deadlines.models import DeadlineRule
 from linggao_mi.documents.kinds import KINDS
@@ -14,7 +16,8 @@ from linggao_mi.documents.models import DocumentKind
 
 RULE_CODES = {r[0] for r in DEADLINE_RULES}
 KIND_CODES = {rules.KIND_INSPECTION_NOTICE, rules.KIND_RECTIFICATION_NOTICE, rules.KIND_ADVICE,
-              rules.KIND_EXTENSION_DECISION}
+              rules.KIND_EXTENSION_DECISION, fixed_asset_rules.KIND_CHECK_NOTICE, fixed_asset_rules.KIND_FEEDBACK,
+              fixed_asset_rules.KIND_STOP_ORDER}
 
 
 def present() -> set:
@@ -22,7 +25,8 @@ def present() -> set:
 
 
 def test_every_period_code_of_the_rules_has_a_row_and_every_kind_is_registered():
-    assert RULE_CODES == {value for name, value in vars(rules).items() if name.startswith("RULE_")}
+    declared = [vars(module).items() for module in (rules, fixed_asset_rules)]  # 三（四） and 三（五）
+    assert RULE_CODES == {value for names in declared for name, value in names if name.startswith("RULE_")}
     assert {code for code, spec in KINDS.items() if spec.regime == "energy"} == KIND_CODES
 
 
@@ -36,6 +40,8 @@ def test_the_periods_of_the_source_with_their_clauses(users):
         rules.RULE_EXTENSION_DECISION: (5, "workdays", "三（四）6(6)"),
         rules.RULE_EXTENSION_MAX: (6, "months", "三（四）6(6)"),
         rules.RULE_WRITTEN_REPLY: (10, "days", "三（四）4(4)"),
+        fixed_asset_rules.RULE_START_WINDOW: (2, "years", "三（五）2(4)"),
+        fixed_asset_rules.RULE_PERIODIC_CHECK: (1, "years", "三（五）4(1)"),
     }
     rows = DeadlineRule.objects.filter(code__in=RULE_CODES).values_list("code", "amount", "unit", "citation")
     assert {code: rest for code, *rest in rows} == {code: list(v) for code, v in expected.items()}
@@ -72,4 +78,6 @@ def test_a_flush_puts_the_rows_back():
     assert prefixes == {
         rules.KIND_INSPECTION_NOTICE: "临工信节监通", rules.KIND_RECTIFICATION_NOTICE: "临工信节监改",
         rules.KIND_ADVICE: "临工信节监建", rules.KIND_EXTENSION_DECISION: "临工信节监延",
+        fixed_asset_rules.KIND_CHECK_NOTICE: "临工信固检通", fixed_asset_rules.KIND_FEEDBACK: "临工信固检反",
+        fixed_asset_rules.KIND_STOP_ORDER: "临工信固停",
     }

@@ -452,9 +452,11 @@ def window_request(users, case, received_on, months=1, **kwargs):
 def test_extension_window_is_the_fifteen_days_ending_on_the_due_date(users, unit):
     case = rectifying(users, unit)
     due = case.rectification_deadline.due
-    for day in (due - 15 * DAY, TODAY(), due + DAY):
+    for day in (due - 15 * DAY, TODAY()):  # before the window opens
         error = refused(rules.EXTENSION_WINDOW, window_request, users, case, day)
         assert "受理期间" in error.detail
+    error = refused(rules.EXTENSION_WINDOW, window_request, users, case, due + DAY)  # the period has run out
+    assert error.detail == f"整改期限已于{cn_date(due)}届满"
     assert not ExtensionRequest.objects.exists()
     assert window_request(users, case, due - 14 * DAY).state == ExtensionState.PENDING
 
@@ -472,8 +474,8 @@ def test_extension_request_and_decision_rules(users, unit):
     error = refused(rules.EXTENSION_MAX, window_request, users, case, received, months=7)
     assert "累计6个月" in error.detail
     with on(received):
-        refused(rules.EXTENSION_PENDING, services.extension_decide, actor=users["chief"], case=case, approve=False,
-                reasons="无申请")  # nothing pending to decide
+        refused(rules.EXTENSION_NONE_PENDING, services.extension_decide, actor=users["chief"], case=case,
+                approve=False, reasons="无申请")  # nothing pending to decide
     window_request(users, case, received, months=4)
     refused(rules.EXTENSION_PENDING, window_request, users, case, received)
     decide = dict(actor=users["chief"], case=case, approve=True)
