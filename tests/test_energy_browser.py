@@ -182,7 +182,7 @@ def test_field_record_filed_on_a_phone(page, users, unit):
     expect(page.get_by_role("status")).to_contain_text("已登记现场监察笔录")
     expect(page.get_by_role("heading", level=1)).to_contain_text("已制作现场监察笔录")
     expect(page.get_by_text("王建国（法定代表人）")).to_be_visible()
-    expect(page.get_by_role("link", name=re.compile("现场照片"))).to_be_attached()
+    expect(page.get_by_role("link", name="现场照片.png", exact=True)).to_be_attached()
     fits(page)
     case.refresh_from_db()
     assert case.state == CaseState.RECORDED
