@@ -334,7 +334,7 @@ def tab_to_field(page, label: str, limit: int = 200) -> None:
             "() => { const el = document.activeElement; return el && el.labels && el.labels.length"
             " ? el.labels[0].innerText.trim() : ''; }"
         )
-        if found == label:
+        if found.removesuffix("：") == label:  # labels end in a full-width colon
             return
     raise AssertionError(f"field {label!r} not reached by Tab on {page.url}")
 
