@@ -13,9 +13,7 @@ from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.response import Response
 
 from linggao_mi.casework.api import CalendarDateField, CaseDeadlinesField, ModelSerializer, api_router, with_deadlines
-from linggao_mi.casework.api_steps import NextStepsField, StepEndpoint, step_actions
-from linggao_mi.documents.choices import ServiceMethod
-from linggao_mi.documents.services import document_serve
+from linggao_mi.casework.api_steps import NextStepsField, ServeSerializer, StepEndpoint, serve_step, step_actions
 
 from . import selectors, services
 from .choices import BriefingKind, PlanCheckMethod, TenderDocKind
@@ -288,14 +286,6 @@ class AcceptanceApplyBody(serializers.Serializer):
     late_reason = _late_reason()
 
 
-class ServeBody(serializers.Serializer):
-    method = serializers.ChoiceField(choices=ServiceMethod.choices)
-    served_on = CalendarDateField()
-    recipient = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
-    refused = serializers.BooleanField(required=False, default=False)
-    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
-
-
 class EvaluateBody(ModelSerializer):
     rectification_months = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1,
                                                     max_value=24)
@@ -317,12 +307,6 @@ class CloseBody(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
-def _acceptance_serve(*, actor, case, **data):
-    """The 《验收意见书》 served through the documents' serve, whose on_served hook takes the step."""
-    PROJECT_WORKFLOW["acceptance_served"].check(case)
-    document_serve(actor=actor, document=case.acceptance_document, **data)
-
-
 ENDPOINTS = {
     "feasibility_review": StepEndpoint(ReviewBody, services.feasibility_review),
     "tender_file_submit": StepEndpoint(TenderSubmitBody, services.tender_file_submit),
@@ -339,7 +323,7 @@ ENDPOINTS = {
     "plan_correct": StepEndpoint(PlanCorrectBody, services.plan_correct),
     "acceptance_apply": StepEndpoint(AcceptanceApplyBody, services.acceptance_apply),
     "acceptance_review": StepEndpoint(ReviewBody, services.acceptance_review),
-    "acceptance_served": StepEndpoint(ServeBody, _acceptance_serve),
+    "acceptance_served": StepEndpoint(ServeSerializer, serve_step(PROJECT_WORKFLOW, "acceptance_served")),
     "performance_evaluate": StepEndpoint(EvaluateBody, services.performance_evaluate),
     "evaluation_refusal": StepEndpoint(RefusalBody, services.evaluation_refusal),
     "close": StepEndpoint(CloseBody, services.project_close),
