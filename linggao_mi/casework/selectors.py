@@ -1,5 +1,5 @@
 from django.contrib.auth.models import User
-from django.db.models import CharField, Q, QuerySet, Value
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Concat
 from django.shortcuts import get_object_or_404
 
@@ -54,10 +54,11 @@ def cases_visible(user: User, queryset: QuerySet) -> QuerySet:
         return queryset.none()
     group_name = Concat(Value(SECTION_GROUP_PREFIX), "code", output_field=CharField())
     member_of = Section.objects.alias(group_name=group_name).filter(group_name__in=user.groups.values("name"))
-    inspector_of = model.inspectors.through.objects.filter(user_id=user.pk).values(
-        model.inspectors.field.m2m_field_name()
+    # A probe of the (case, user) unique index per case read, not a hash of every case the user ever handled.
+    inspector_of = model.inspectors.through.objects.filter(
+        user_id=user.pk, **{model.inspectors.field.m2m_field_name(): OuterRef("pk")}
     )
-    visible = Q(section__in=member_of.values("pk")) | Q(pk__in=inspector_of)
+    visible = Q(section__in=member_of.values("pk")) | Q(Exists(inspector_of))
     also = model.also_visible_to(user)
     return queryset.filter(visible if also is None else visible | also)
 

@@ -75,8 +75,8 @@ def page_number(value) -> int:
 
 
 def paginate(queryset: QuerySet, number, per_page: int = PER_PAGE) -> Page:
-    """The page `number` (as the URL gives it; bad or too large → the nearest page) of `queryset`: two queries
-    (the capped count, the rows) plus the queryset's prefetches, whatever the number of rows."""
+    """The page `number` (as the URL gives it; bad or too large → the nearest page) of `queryset`: three queries
+    (the capped count, the page's keys, its rows) plus the queryset's prefetches, whatever the number of rows."""
     number = page_number(number)
     limit = (number - 1 + LOOKAHEAD_PAGES) * per_page + 1
     counted = queryset.order_by().values("pk")[:limit].count()
@@ -84,5 +84,8 @@ def paginate(queryset: QuerySet, number, per_page: int = PER_PAGE) -> Page:
     if exact:
         number = min(number, max(1, -(-counted // per_page)))
     offset = (number - 1) * per_page
-    rows = list(queryset[offset : offset + per_page]) if counted else []
+    # The page's keys first: the rows skipped to reach a deep page are read from the ordering's index without the
+    # joins and annotations (subject, next deadline) that only the page's own rows then compute.
+    keys = list(queryset.values_list("pk", flat=True)[offset : offset + per_page]) if counted else []
+    rows = list(queryset.filter(pk__in=keys)) if keys else []
     return Page(rows, number, per_page, counted if exact else limit - 1, exact)
