@@ -3,7 +3,7 @@
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -54,7 +54,7 @@ def cases_list(user: User, *, unit: int | None = None) -> QuerySet:
     cases = with_next_deadline(
         cases_visible(user, InspectionCase.objects.all())
         .select_related("unit", "section")
-        .prefetch_related("inspectors")
+        .prefetch_related(Prefetch("inspectors", User.objects.only("pk", "username", "first_name", "last_name")))
         .order_by("-created_at", "-id")
     )
     if unit:

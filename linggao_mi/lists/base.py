@@ -36,8 +36,8 @@ regime's selector) and gets the page or, with `?export=xlsx`, the Excel file of 
 The URL keeps everything: `?q=水泥&state=rectifying&sort=-unit&page=2`; page and sort links keep the rest, and
 the export link exports exactly what the page lists (the same selector, so nobody exports what they may not
 see). Sorting is by a declared column only, with `id` as the tiebreaker so pages never overlap. A page costs a
-fixed number of queries (capped count, rows, the queryset's prefetches) whatever the rows; the export iterates
-the queryset in chunks and keeps no list of rows.
+fixed number of queries (capped count, the page's keys, its rows, the queryset's prefetches) whatever the rows;
+the export iterates the queryset in chunks and keeps no list of rows, and holds at most EXPORT_MAX_ROWS of them.
 """
 
 import re
@@ -46,13 +46,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.db.models import F, Q, QuerySet
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from linggao_mi.casework.registry import CASE_MODELS
 
-from .export import CHUNK, xlsx_response
+from .export import CHUNK, EXPORT_MAX_ROWS, xlsx_response
 from .paging import PER_PAGE, paginate
 
 SORT_PARAM, SEARCH_PARAM, PAGE_PARAM, EXPORT_PARAM = "sort", "q", "page", "export"
@@ -270,10 +271,19 @@ class ListSpec:
 
 
 def respond(request, spec: ListSpec, queryset: QuerySet, **context):
-    """The list page for `request` over `queryset` (already limited to what the user may see), or its export."""
+    """The list page for `request` over `queryset` (already limited to what the user may see), or its export —
+    refused, back on the page with a message, above EXPORT_MAX_ROWS rows (a web request must finish)."""
     rows, form = spec.rows(request, queryset)
     if request.GET.get(EXPORT_PARAM) == "xlsx":
-        return spec.export(rows)
+        if rows.order_by().values("pk")[: EXPORT_MAX_ROWS + 1].count() <= EXPORT_MAX_ROWS:
+            return spec.export(rows)
+        messages.error(
+            request,
+            f"符合条件的记录超过{EXPORT_MAX_ROWS:,}条，无法一次导出。请用搜索或筛选条件（如状态、日期）缩小范围后再导出。",
+        )
+        query = request.GET.copy()
+        del query[EXPORT_PARAM]
+        return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
     page = paginate(rows, request.GET.get(PAGE_PARAM), spec.per_page)
     return render(
         request,

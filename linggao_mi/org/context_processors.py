@@ -1,6 +1,14 @@
-from django.urls import reverse
+import functools
+
+from django.urls import get_script_prefix, reverse
 
 from .navigation import WORKSPACE_NAV
+
+
+@functools.cache
+def _nav_urls(script_prefix: str) -> tuple[str, ...]:
+    """The menu's URLs, reversed once per process (and prefix) rather than on every page."""
+    return tuple(reverse(entry.url_name) for entry in WORKSPACE_NAV)
 
 
 def navigation(request):
@@ -8,8 +16,8 @@ def navigation(request):
     if not (user and user.is_authenticated):
         return {}
     entries = [
-        {"label": e.label, "url": reverse(e.url_name), "active": request.path == reverse(e.url_name)}
-        for e in WORKSPACE_NAV
-        if e.permission is None or user.has_perm(e.permission)
+        {"label": entry.label, "url": url, "active": request.path == url}
+        for entry, url in zip(WORKSPACE_NAV, _nav_urls(get_script_prefix()), strict=True)
+        if entry.permission is None or user.has_perm(entry.permission)
     ]
     return {"workspace_nav": entries}

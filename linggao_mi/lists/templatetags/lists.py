@@ -3,7 +3,10 @@ import datetime
 from django import template
 from django.utils.html import format_html
 
+from ..columns import inspector_names
+
 register = template.Library()
+register.filter("inspector_names", inspector_names)
 
 
 @register.filter
@@ -19,3 +22,14 @@ def days_left(due: datetime.date | None, today: datetime.date):
     if days <= 3:
         return format_html('<span class="badge warning">还剩{}天</span>', days)
     return format_html("还剩{}天", days)
+
+
+@register.simple_tag
+def next_deadline_cell(row, today: datetime.date):
+    """The 下一期限 cell of a case row annotated by with_next_deadline: its name, due date and days left."""
+    if not row.next_due:
+        return format_html('<td data-label="下一期限"><span class="muted">—</span></td>')
+    return format_html(
+        '<td data-label="下一期限">{}<br>{} {}</td>', row.next_deadline, row.next_due.isoformat(),
+        days_left(row.next_due, today),
+    )
