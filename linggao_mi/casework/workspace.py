@@ -25,8 +25,6 @@ from .registry import CASE_MODELS, case_prefetch, with_subject
 from .workflow import WORKFLOWS
 
 MONTHS = 12
-
-
 ROWS_SHOWN = 20  # per panel; the rest are one click away, on the lists the panel links to
 
 # Where each regime lists its cases, for the open cases the workspace leaves out: the page's name, its URL name and
