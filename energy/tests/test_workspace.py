@@ -6,17 +6,25 @@ closed per month); a constant number of queries whatever the rows."""
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from energy.choices import CaseState, Trigger
+from linggao_mi.casework import workspace
 from linggao_mi.documents import services as documents
 
 from .conftest import decide_violation, onsite_recorded, plan
 from .factories import EnergyUnitFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_overview():
+    cache.delete(workspace.OVERVIEW_KEY)  # counted by another test (or a server sharing the cache)
 
 
 def text(response) -> str:
@@ -35,7 +43,7 @@ def test_inspector_sees_open_cases_by_unit_with_next_step_and_deadline(client, u
     decided = decide_violation(users, onsite_recorded(users, EnergyUnitFactory(name="临高甲电力有限公司")))
     client.force_login(users["inspector1"])
     response = client.get("/workspace/")
-    cases = response.context["cases"]
+    cases = response.context["cases"].rows
     assert [c.unit.name for c in cases] == sorted(["临高乙锌业有限公司", "临高丙糖业有限公司", "临高甲电力有限公司"])
     steps = {c.pk: c.next_step for c in cases}
     assert steps[zinc.pk] == "节能监察通知书送达"  # a planned inspection is notified first (三（四）5(2))
@@ -69,16 +77,16 @@ def test_leader_overview_counts_states_and_overdue_and_charts_months(client, use
     plan(users, unit)
     client.force_login(users["leader"])
     response = client.get("/workspace/")
-    energy = next(r for r in response.context["regimes"] if r.name == "节能监察案件")
+    energy = next(r for r in response.context["overview"].regimes if r.name == "节能监察案件")
     assert energy.open == 2 and energy.overdue == 1
     assert dict(energy.states) == {"已立案": 1, late.get_state_display(): 1}
-    chart = response.context["chart"]
+    chart = response.context["overview"].chart
     assert len(chart.months) == 12 and chart.months[-1].month == timezone.localdate().replace(day=1)
     assert sum(m.opened for m in chart.months) == 2 and sum(m.closed for m in chart.months) == 0
     html = response.content.decode()
     assert "<svg" in html and html.count('class="opened"') == 12 and "近12个月立案与结案" in html
     client.force_login(users["inspector1"])
-    assert client.get("/workspace/").context["regimes"] is None  # the overview is the leader's
+    assert client.get("/workspace/").context["overview"] is None  # the overview is the leader's
 
 
 @pytest.mark.parametrize("role", ["inspector1", "chief", "leader"])
@@ -94,8 +102,17 @@ def test_workspace_queries_do_not_grow_with_rows(client, users, unit, role):
         client.get("/workspace/")
     for _ in range(3):
         add()
+    cache.delete(workspace.OVERVIEW_KEY)  # the leader's overview counted again, not served from the cache
     with CaptureQueriesContext(connection) as many:
         response = client.get("/workspace/")
     assert len(many) == len(few)
     if role == "inspector1":
-        assert len(response.context["cases"]) == 8
+        assert len(response.context["cases"].rows) == 8
+
+
+def test_the_energy_cases_left_out_link_to_the_case_list(users, unit):
+    plan(users, unit)
+    plan(users, EnergyUnitFactory())
+    cases = workspace.open_cases_by_subject(users["inspector1"], n=1)
+    assert len(cases.rows) == 1 and cases.total == 2
+    assert cases.lists == [workspace.CaseList("节能监察案件", reverse("energy:case_list"))]

@@ -15,26 +15,24 @@ from . import workspace as workspace_reads
 from .rules import RuleViolation
 from .workflow import ProgressRow, Step, Workflow
 
-DEADLINES_SHOWN = 20  # the rest are one click away, on the deadlines list
-
 
 @login_required
 def workspace(request):
-    """The landing page after login, per role: my open cases by unit with the next step and deadline, my deadlines
-    (overdue first), the documents waiting for my approval, my returned drafts, and for leaders the overview."""
+    """The landing page after login, per role: my most urgent open cases by unit with the next step and deadline, my
+    deadlines (overdue first), the documents waiting for my approval, my returned drafts, each panel bounded and
+    linking to the rest; for leaders the overview, counted once a minute."""
     user = request.user
-    overview = user_sees_everything(user) and not user.is_superuser
+    overview = workspace_reads.overview() if user_sees_everything(user) and not user.is_superuser else None
     return render(
         request,
         "casework/workspace.html",
         {
             "role": user_role(user),
             "cases": workspace_reads.open_cases_by_subject(user),
-            "deadlines": deadlines_for_user(user)[:DEADLINES_SHOWN],
-            "approvals": documents_awaiting_approval(user),
-            "returned": workspace_reads.returned_drafts(user),
-            "regimes": workspace_reads.regime_counts() if overview else None,
-            "chart": workspace_reads.Chart.of(workspace_reads.opened_and_closed()) if overview else None,
+            "deadlines": deadlines_for_user(user)[: workspace_reads.ROWS_SHOWN],
+            "approvals": workspace_reads.first_rows(documents_awaiting_approval(user)),
+            "returned": workspace_reads.first_rows(workspace_reads.returned_drafts(user)),
+            "overview": overview,
             "now": timezone.now(),
             "today": timezone.localdate(),
         },

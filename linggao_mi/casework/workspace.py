@@ -1,14 +1,17 @@
 """What the workspace (“我的工作”) reads, per role, in a number of queries that grows with the regimes, never with
-the rows: an inspector's open cases by unit with the next step and deadline, the chief's approval queue, the drafts
-returned to their author, and the leader's overview (counts by state, overdue, opened and closed per month)."""
+the rows, and a bounded number of rows in each panel: an inspector's most urgent open cases by unit with the next
+step and deadline, the chief's approval queue, the drafts returned to their author, and the leader's overview
+(counts by state, overdue, opened and closed per month; cached a minute)."""
 
 import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
+from django.urls import reverse
 from django.utils import timezone
 
 from linggao_mi.deadlines.choices import DeadlineState
@@ -22,23 +25,80 @@ from .registry import CASE_MODELS, case_prefetch, with_subject
 from .workflow import WORKFLOWS
 
 MONTHS = 12
+ROWS_SHOWN = 20  # per panel; the rest are one click away, on the lists the panel links to
+
+# Where each regime lists its cases, for the open cases the workspace leaves out: the page's name, its URL name and
+# the permission its view asks (None: every logged-in user, the list scoped to the cases they may see). A regime
+# missing here has no list of its cases.
+CASE_LISTS: dict[str, tuple[str, str, str | None]] = {
+    "energy.inspectioncase": ("节能监察案件", "energy:case_list", "energy.view_energyunit"),
+    "energy.projectcheck": (
+        "固定资产投资项目（检查见各项目）", "energy:fixed_asset_projects", "energy.view_fixedassetproject"
+    ),
+    "inspections.oversightcheck": ("执法监督检查", "inspections:check_list", None),
+    "inspections.supervisioncase": ("执法监督通知（决定）", "inspections:supervision_list", None),
+    "inspections.faultcase": ("行政执法过错责任追究", "inspections:fault_list", None),
+    "infoproj.itproject": ("信息化工程项目", "infoproj:project_list", None),
+    "infoproj.keyproject": ("重点项目", "infoproj:key_list", None),
+    "infoproj.planfiling": ("信息化发展规划备案", "infoproj:plan_list", None),
+    "infoproj.briefing": ("简报与报告", "infoproj:briefing_list", None),
+}
 
 
-def open_cases_by_subject(user: User) -> list:
-    """The open cases of every regime `user` handles, by unit (subject) then newest first; each with `next_step`
-    (the workflow table's label for its state) and its next deadline (`next_due`, `next_deadline`)."""
-    cases = []
+@dataclass(frozen=True)
+class Panel:
+    """The first rows of a workspace panel, and how many there are in all."""
+
+    rows: list
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.rows)
+
+
+@dataclass(frozen=True)
+class CaseList:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class OpenCases(Panel):
+    lists: list[CaseList]  # the case lists, that the user may open, of the regimes with open cases not shown
+
+
+def first_rows(queryset: QuerySet, n: int = ROWS_SHOWN) -> Panel:
+    """The first `n` rows of `queryset` (a LIMIT) and its count: two queries, whatever the rows."""
+    return Panel(list(queryset[:n]), queryset.count())
+
+
+def _urgency(case):
+    """Overdue and soonest next deadline first, then the cases without a running deadline; newest first within."""
+    return (case.next_due is None, case.next_due or datetime.date.max, -case.created_at.timestamp())
+
+
+def open_cases_by_subject(user: User, n: int = ROWS_SHOWN) -> OpenCases:
+    """The `n` most urgent open cases of every regime `user` handles (see _urgency), by unit (subject); each with
+    `next_step` (the workflow table's label for its state) and its next deadline (`next_due`, `next_deadline`).
+    Each regime gives its `n` most urgent (a LIMIT) and its count, two queries; the most urgent `n` of these show."""
+    panels = {}
     for model in CASE_MODELS:
-        rows = with_next_deadline(
-            with_subject(model, model._default_manager.filter(inspectors=user).exclude(state__in=model.CLOSED_STATES))
-        )
-        workflow = WORKFLOWS.get(model)
-        for case in rows:
-            case.next_step = workflow.next_label(case) if workflow else ""
-            cases.append(case)
-    cases.sort(key=lambda case: case.created_at, reverse=True)
-    cases.sort(key=lambda case: str(case.subject or ""))
-    return cases
+        mine = model._default_manager.filter(inspectors=user).exclude(state__in=model.CLOSED_STATES)
+        rows = with_next_deadline(with_subject(model, mine))
+        panels[model] = first_rows(rows.order_by(F("next_due").asc(nulls_last=True), "-created_at", "-pk"), n)
+    cases = sorted((case for panel in panels.values() for case in panel.rows), key=_urgency)[:n]
+    lists = []
+    for model, panel in panels.items():
+        listed = CASE_LISTS.get(model._meta.label_lower)
+        left_out = panel.total > sum(type(case) is model for case in cases)
+        if left_out and listed and (listed[2] is None or user.has_perm(listed[2])):
+            lists.append(CaseList(listed[0], reverse(listed[1])))
+    for case in cases:
+        workflow = WORKFLOWS.get(type(case))
+        case.next_step = workflow.next_label(case) if workflow else ""
+    cases.sort(key=lambda case: str(case.subject or ""))  # stable: the most urgent first within a unit
+    return OpenCases(cases, sum(panel.total for panel in panels.values()), lists)
 
 
 def returned_drafts(user: User) -> QuerySet:
@@ -166,3 +226,25 @@ class Chart:
             bars([m.closed for m in months], step * 0.12 + bar),
             [(round(i * step + step / 2, 1), f"{m.month.month}月") for i, m in enumerate(months)],
         )
+
+
+OVERVIEW_SECONDS = 60
+OVERVIEW_KEY = "casework:workspace:overview:1"  # bumped when Overview changes shape
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The leader's overview as counted `at`: the same for every leader (they see every case), so counted once a
+    minute for all of them, not on each request (it aggregates every case); the page says when."""
+
+    regimes: list[RegimeCounts]
+    chart: Chart
+    at: datetime.datetime
+
+
+def overview() -> Overview:
+    counted = cache.get(OVERVIEW_KEY)
+    if counted is None:
+        counted = Overview(regime_counts(), Chart.of(opened_and_closed()), timezone.now())
+        cache.set(OVERVIEW_KEY, counted, OVERVIEW_SECONDS)
+    return counted

@@ -161,3 +161,20 @@ def test_inbox_query_count_is_constant(client, users):
     for i in range(2, 20):
         notify(user=users["staff"], key=f"q{i}", subject="通知", body="正文")
     assert count() == few
+
+
+def test_the_badge_counts_up_to_a_hundred_and_says_99_plus(client, users):
+    from linggao_mi.notifications.selectors import UNREAD_COUNTED
+
+    staff = users["staff"]
+    Notification.objects.bulk_create(
+        Notification(user=staff, key=f"many{i}", subject="通知") for i in range(UNREAD_COUNTED - 1)
+    )
+    client.force_login(staff)
+    assert unread_count(staff) == 99 and 'aria-label="未读通知99条">99<' in client.get("/notifications/unread/").text
+    Notification.objects.bulk_create(Notification(user=staff, key=f"more{i}", subject="通知") for i in range(50))
+    with CaptureQueriesContext(connection) as counted:
+        assert unread_count(staff) == UNREAD_COUNTED  # counted no further
+    assert f"LIMIT {UNREAD_COUNTED}" in counted.captured_queries[0]["sql"]
+    assert 'aria-label="未读通知99+条">99+<' in client.get("/workspace/").text  # the badge in the page header
+    assert "未读99+条" in client.get("/notifications/").text
