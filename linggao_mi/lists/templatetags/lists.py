@@ -2,6 +2,7 @@ import datetime
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from ..columns import inspector_names
 
@@ -18,7 +19,7 @@ def days_left(due: datetime.date | None, today: datetime.date):
     if days < 0:
         return format_html('<span class="badge danger">逾期{}天</span>', -days)
     if days == 0:
-        return format_html('<span class="badge warning">今日届满</span>')
+        return mark_safe('<span class="badge warning">今日届满</span>')
     if days <= 3:
         return format_html('<span class="badge warning">还剩{}天</span>', days)
     return format_html("还剩{}天", days)
@@ -28,7 +29,7 @@ def days_left(due: datetime.date | None, today: datetime.date):
 def next_deadline_cell(row, today: datetime.date):
     """The 下一期限 cell of a case row annotated by with_next_deadline: its name, due date and days left."""
     if not row.next_due:
-        return format_html('<td data-label="下一期限"><span class="muted">—</span></td>')
+        return mark_safe('<td data-label="下一期限"><span class="muted">—</span></td>')
     return format_html(
         '<td data-label="下一期限">{}<br>{} {}</td>', row.next_deadline, row.next_due.isoformat(),
         days_left(row.next_due, today),
