@@ -340,6 +340,30 @@ def test_pdf_layout_is_a4_with_page_numbers(make_document):
         assert "— 2 —" in reader.pages[1].extract_text()
 
 
+def test_pdf_embeds_each_cjk_serif_face_once_as_a_subset(make_document):
+    """The serif's regular (text) and bold (版头, 标题) faces are each embedded once for the whole document, not
+    once a page, and as subsets: the installed collections are some 26 MB each, a subset well under a megabyte."""
+    body = "\n".join("经查，你单位存在不合理用能行为，违反了节能法律法规的有关规定。" * 3 for _ in range(20))
+    document = make_document("issued", texts={"body": body})
+    with document.pdf.open("rb") as f:
+        reader = pypdf.PdfReader(io.BytesIO(f.read()))
+    assert len(reader.pages) >= 2
+    embedded = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            file = descriptor.raw_get("/FontFile3")
+            embedded.setdefault(font["/BaseFont"], set()).add((file.idnum, len(file.get_object().get_data())))
+    faces = {re.sub(r"^/[A-Z]{6}\+", "", name): files for name, files in embedded.items()}
+    assert set(faces) == {"Noto-Serif-CJK-SC", "Noto-Serif-CJK-SC-Bold"}, faces
+    for files in faces.values():
+        (_, size), = files
+        assert size < 2_000_000
+    assert all(re.match(r"^/[A-Z]{6}\+", name) for name in embedded)  # the subset tag
+    assert "不合理用能行为" in reader.pages[1].extract_text()
+
+
 def test_draft_preview_is_watermarked(make_document):
     document = make_document("draft")
     text = _pdf_text(render_document_pdf(document=document, case=document.case, draft=True))
