@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 import time_machine
 
-from infoproj import api, rules, services
+from infoproj import rules, services
+from infoproj.api import programmes
 from infoproj.models import Briefing, KeyProject, PlanFiling
 from infoproj.workflow import BRIEFING_WORKFLOW, KEY_WORKFLOW, PLAN_WORKFLOW
 from linggao_mi.casework.api_steps import missing_endpoints
@@ -22,7 +23,8 @@ JSON = "application/json"
 
 
 @pytest.mark.parametrize("workflow, endpoints", [
-    (KEY_WORKFLOW, api.KEY_ENDPOINTS), (PLAN_WORKFLOW, api.PLAN_ENDPOINTS), (BRIEFING_WORKFLOW, api.BRIEFING_ENDPOINTS),
+    (KEY_WORKFLOW, programmes.KEY_ENDPOINTS), (PLAN_WORKFLOW, programmes.PLAN_ENDPOINTS),
+    (BRIEFING_WORKFLOW, programmes.BRIEFING_ENDPOINTS),
 ])
 def test_every_step_has_an_endpoint(workflow, endpoints):
     assert missing_endpoints(workflow, endpoints) == []
