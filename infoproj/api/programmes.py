@@ -83,9 +83,10 @@ class KeyProjectMilestoneDoneBody(serializers.Serializer):
     done_on = CalendarDateField()
 
     def validate_milestone(self, value: int):
-        milestone = self.context["case"].milestones.filter(pk=value, done_on__isnull=True).first()
+        # One already done is the service's refusal (MILESTONE_DONE, with its clause).
+        milestone = self.context["case"].milestones.filter(pk=value).first()
         if milestone is None:
-            raise serializers.ValidationError("本项目没有该未完成的节点。")
+            raise serializers.ValidationError("本项目没有该节点。")
         return milestone
 
 
