@@ -103,4 +103,4 @@ class BriefingAdmin(ReadOnly, SimpleHistoryAdmin):
 
 
 for model in (models.ProjectChange, models.ContractCheck, models.Complaint, models.YearlyAssessment):
-    admin.site.register(model, type(f"{model.__name__}Admin", (ReadOnly, admin.ModelAdmin), {}))
+    admin.site.register(model, type(f"{model.__name__}Admin", (ReadOnly, SimpleHistoryAdmin), {}))

@@ -204,6 +204,7 @@ GATE_NOT_REVIEWED = Rule(
     "三（九）4、5",
 )
 MILESTONE_NONE = Rule("infoproj.milestone_none", "没有未完成的项目节点", "三（三）2")
+MILESTONE_DONE = Rule("infoproj.milestone_done", "该项目节点已登记完成，不能重复登记", "三（三）2")
 MILESTONE_DATE = Rule("infoproj.milestone_date", "节点完成日期不能晚于今天", "三（三）2")
 MILESTONE_NAME = Rule("infoproj.milestone_name", "请填写节点名称", "三（三）2")
 WEEKLY_PROGRESS = Rule("infoproj.weekly_progress", "周跟踪须记录与企业沟通协调的情况和本周进展", "三（三）5")

@@ -53,7 +53,7 @@ class CaseAdmin(ReadOnly, SimpleHistoryAdmin):
 
 
 @admin.register(FileScore, DiscretionUse, LegalReview, OutgoingMessage)
-class RecordAdmin(ReadOnly, admin.ModelAdmin):
+class RecordAdmin(ReadOnly, SimpleHistoryAdmin):
     pass
 
 

@@ -95,14 +95,23 @@ def milestone_add(*, actor: User, case: KeyProject, name: str, planned_on: datet
     return case
 
 
+def _milestone_open(milestone: Milestone) -> None:
+    if milestone.done_on is not None:
+        raise RuleViolation(rules.MILESTONE_DONE, f"{milestone.name}已于{cn_date(milestone.done_on)}完成")
+
+
 @transaction.atomic(durable=True)
 def milestone_done(*, actor: User, case: KeyProject, milestone: Milestone, done_on: datetime.date) -> KeyProject:
     if done_on > timezone.localdate():
         raise RuleViolation(rules.MILESTONE_DATE)
     check_date(done_on, "完成日期")
+    # Refused before the step's guard, which would only say that no milestone is open; again under the case's
+    # lock, where a concurrent call that completed it first is seen.
+    _milestone_open(milestone)
 
     def apply(c: KeyProject) -> None:
-        locked = c.milestones.select_for_update().get(pk=milestone.pk, done_on__isnull=True)
+        locked = c.milestones.select_for_update().get(pk=milestone.pk)
+        _milestone_open(locked)
         locked.done_on = done_on
         locked.save(update_fields=["done_on"])
 

@@ -8,10 +8,12 @@ from decimal import Decimal
 import pytest
 import time_machine
 
-from infoproj import api, rules, services
+from infoproj import rules, services
+from infoproj.api import programmes
 from infoproj.models import Briefing, KeyProject, PlanFiling
 from infoproj.workflow import BRIEFING_WORKFLOW, KEY_WORKFLOW, PLAN_WORKFLOW
 from linggao_mi.casework.api_steps import missing_endpoints
+from linggao_mi.casework.models import CaseEvent, of_case
 from linggao_mi.documents.services import document_approve, document_issue, document_submit
 
 from .conftest import TODAY, pdf
@@ -22,7 +24,8 @@ JSON = "application/json"
 
 
 @pytest.mark.parametrize("workflow, endpoints", [
-    (KEY_WORKFLOW, api.KEY_ENDPOINTS), (PLAN_WORKFLOW, api.PLAN_ENDPOINTS), (BRIEFING_WORKFLOW, api.BRIEFING_ENDPOINTS),
+    (KEY_WORKFLOW, programmes.KEY_ENDPOINTS), (PLAN_WORKFLOW, programmes.PLAN_ENDPOINTS),
+    (BRIEFING_WORKFLOW, programmes.BRIEFING_ENDPOINTS),
 ])
 def test_every_step_has_an_endpoint(workflow, endpoints):
     assert missing_endpoints(workflow, endpoints) == []
@@ -62,7 +65,7 @@ def test_a_key_project_is_registered_tracked_and_completed(client, it):
     assert milestone.done_on == TODAY()
     answer = client.post(f"{url}milestone-done", {"milestone": milestone.pk, "done_on": TODAY().isoformat()},
                          content_type=JSON)
-    assert answer.status_code == 400 and "本项目没有该未完成的节点" in answer.json()["milestone"][0]
+    _refused(answer, rules.MILESTONE_DONE)
 
     completed = {"completed_on": TODAY().isoformat()}
     assert client.post(f"{url}complete", completed, content_type=JSON).status_code == 403  # a decision: the chief's
@@ -74,6 +77,26 @@ def test_a_key_project_is_registered_tracked_and_completed(client, it):
                                           "result": "pass"}, content_type=JSON)
     assert answer.status_code == 200, answer.content
     assert KeyProject.objects.get(pk=case["id"]).assessments.get().year == TODAY().year
+
+
+def test_a_milestone_already_done_is_refused_with_its_clause_and_nothing_changes(client, it):
+    case = services.key_register(actor=it["staff"], name="临高金牌港风电装备制造基地", kind="industrial",
+                                 owner_unit="海南示范风电装备有限公司", owner_contact="项目办",
+                                 investment=Decimal("560000"), location="金牌港", description="风电装备制造")
+    case = services.milestone_add(actor=it["staff"], case=case, name="主体厂房封顶", planned_on=TODAY())
+    case = services.milestone_add(actor=it["staff"], case=case, name="设备安装完成", planned_on=TODAY())
+    roofed, installed = case.milestones.order_by("pk")
+    case = services.milestone_done(actor=it["staff"], case=case, milestone=roofed, done_on=TODAY())
+    events = CaseEvent.objects.filter(of_case(case)).count()
+    client.force_login(it["staff"])
+
+    answer = client.post(f"/api/v1/infoproj/key-projects/{case.pk}/milestone-done",
+                         {"milestone": roofed.pk, "done_on": TODAY().isoformat()}, content_type=JSON)
+    _refused(answer, rules.MILESTONE_DONE)
+    assert answer.json()["detail"] == "该项目节点已登记完成，不能重复登记" and answer.json()["clause"] == "三（三）2"
+    assert "主体厂房封顶" in answer.json()["explanation"]
+    assert [m.done_on for m in case.milestones.order_by("pk")] == [TODAY(), None]
+    assert CaseEvent.objects.filter(of_case(case)).count() == events
 
 
 def test_the_county_plan_is_approved_filed_with_the_province_and_checked(client, it):

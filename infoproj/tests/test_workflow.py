@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from infoproj import services
-from infoproj.api import ENDPOINTS
+from infoproj.api.projects import ENDPOINTS
 from infoproj.choices import BriefingKind, FilerKind, KeyProjectKind
 from infoproj.models import Briefing, ITProject, KeyProject, PlanFiling
 from infoproj.views import STEP_PAGES

@@ -1,42 +1,29 @@
-"""REST API of 三（三）（六）～（九), over the same services as the pages (DRF, OpenAPI via drf-spectacular).
-
-`POST /api/v1/infoproj/projects/{id}/<step-name>` takes a step of the IT project's workflow table with its body
-(field lengths and choices from the models); a refusal by a rule answers 400 {"detail", "rule", "clause"}, a step
-the user may not take 403, a case outside the user's scope 404. Key projects, plan filings and briefings likewise:
-POST on the list takes the creating step (a plan's text as a multipart upload), `POST .../{id}/<step-name>` each
-other step of KEY_WORKFLOW, PLAN_WORKFLOW and BRIEFING_WORKFLOW. Published announcements are public at
-/api/v1/tenders/.
-"""
+"""IT projects on county funds (三（七）～（九）): their cases, the bodies of their steps, and the published
+announcements (三（八）5(2)) open to anyone."""
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.response import Response
 
-from linggao_mi.casework.api import CalendarDateField, CaseDeadlinesField, ModelSerializer, api_router, with_deadlines
+from linggao_mi.casework.api import CalendarDateField, CaseDeadlinesField, ModelSerializer, with_deadlines
 from linggao_mi.casework.api_steps import NextStepsField, ServeSerializer, StepEndpoint, serve_step, step_actions
 
-from . import selectors, services
-from .choices import BriefingKind, PlanCheckMethod, TenderDocKind
-from .models import (
+from .. import selectors, services
+from ..choices import TenderDocKind
+from ..models import (
     AnnouncementItem,
-    Briefing,
     Complaint,
     ContractCheck,
     ExpertReview,
     ITProject,
-    KeyProject,
-    Milestone,
     PerformanceEvaluation,
-    PlanCheck,
     PlanFiling,
     ProjectChange,
     RoutineCheck,
     TenderAnnouncement,
     TenderDocument,
-    WeeklyRecord,
-    YearlyAssessment,
 )
-from .workflow import BRIEFING_WORKFLOW, KEY_WORKFLOW, PLAN_WORKFLOW, PROJECT_WORKFLOW
+from ..workflow import PROJECT_WORKFLOW
 
 TAG = "信息化工程"
 
@@ -363,206 +350,6 @@ class ProjectViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return Response(ITProjectDetailSerializer(fresh, context={"request": request}).data, status=201)
 
 
-# ---------------------------------------------------------------- key projects, plans, briefings: what a case shows
-
-
-class KeyProjectSerializer(ModelSerializer):
-    reference = serializers.CharField(read_only=True)
-    state_display = serializers.CharField(source="get_state_display", read_only=True)
-    deadlines = CaseDeadlinesField()
-    next_steps = NextStepsField(KEY_WORKFLOW)
-
-    class Meta:
-        model = KeyProject
-        fields = ["id", "reference", "state", "state_display", "name", "kind", "owner_unit", "investment", "location",
-                  "description", "completed_on", "created_at", "deadlines", "next_steps"]
-        read_only_fields = fields
-
-
-class PlanFilingSerializer(ModelSerializer):
-    reference = serializers.CharField(read_only=True)
-    state_display = serializers.CharField(source="get_state_display", read_only=True)
-    deadlines = CaseDeadlinesField()
-    next_steps = NextStepsField(PLAN_WORKFLOW)
-
-    class Meta:
-        model = PlanFiling
-        fields = ["id", "reference", "state", "state_display", "filer_kind", "filer_name", "title", "period_from",
-                  "period_to", "submitted_on", "acknowledged_on", "county_approved_on", "approval_number",
-                  "province_filed_on", "created_at", "deadlines", "next_steps"]
-        read_only_fields = fields
-
-
-class BriefingSerializer(ModelSerializer):
-    reference = serializers.CharField(read_only=True)
-    state_display = serializers.CharField(source="get_state_display", read_only=True)
-    deadlines = CaseDeadlinesField()
-    next_steps = NextStepsField(BRIEFING_WORKFLOW)
-
-    class Meta:
-        model = Briefing
-        fields = ["id", "reference", "state", "state_display", "kind", "period_year", "quarter", "document",
-                  "created_at", "deadlines", "next_steps"]
-        read_only_fields = fields
-
-
-# ---------------------------------------------------------------- key projects: step bodies
-
-
-class KeyProjectRegisterBody(ModelSerializer):
-    class Meta:
-        model = KeyProject
-        fields = ["name", "kind", "owner_unit", "owner_contact", "investment", "location", "description"]
-
-
-class KeyProjectWeeklyBody(ModelSerializer):
-    class Meta:
-        model = WeeklyRecord
-        fields = ["contacted_on", "progress", "problems", "subjective_causes", "objective_causes"]
-        extra_kwargs = {f: {"default": ""} for f in ("problems", "subjective_causes", "objective_causes")}
-
-
-class KeyProjectMilestoneBody(ModelSerializer):
-    class Meta:
-        model = Milestone
-        fields = ["name", "planned_on"]
-
-
-class KeyProjectMilestoneDoneBody(serializers.Serializer):
-    milestone = serializers.IntegerField(help_text="未完成的项目节点的 id")
-    done_on = CalendarDateField()
-
-    def validate_milestone(self, value: int):
-        milestone = self.context["case"].milestones.filter(pk=value, done_on__isnull=True).first()
-        if milestone is None:
-            raise serializers.ValidationError("本项目没有该未完成的节点。")
-        return milestone
-
-
-class KeyProjectAssessBody(ModelSerializer):
-    year = serializers.IntegerField(min_value=2000, max_value=2100, help_text="考核年度")
-
-    class Meta:
-        model = YearlyAssessment
-        fields = ["year", "reporting", "follow_up", "result", "published_on"]
-        extra_kwargs = {"published_on": {"default": None}}
-
-
-class KeyProjectCompleteBody(serializers.Serializer):
-    completed_on = CalendarDateField()
-
-
-KEY_ENDPOINTS = {
-    "weekly_record": StepEndpoint(KeyProjectWeeklyBody, services.weekly_record),
-    "milestone_add": StepEndpoint(KeyProjectMilestoneBody, services.milestone_add),
-    "milestone_done": StepEndpoint(KeyProjectMilestoneDoneBody, services.milestone_done),
-    "assess": StepEndpoint(KeyProjectAssessBody, services.assess),
-    "complete": StepEndpoint(KeyProjectCompleteBody, services.key_complete),
-}
-
-
-# ---------------------------------------------------------------- IT plan filings: step bodies
-
-
-class PlanFilingRegisterBody(ModelSerializer):
-    upload = serializers.FileField(help_text="规划文本（multipart/form-data）")
-
-    class Meta:
-        model = PlanFiling
-        fields = ["filer_kind", "filer_name", "title", "period_from", "period_to", "submitted_on", "upload"]
-
-
-class PlanFilingAcknowledgeBody(serializers.Serializer):
-    acknowledged_on = CalendarDateField()
-    opinion = serializers.CharField(max_length=2000, help_text="备案意见")
-
-
-class PlanFilingApproveBody(ModelSerializer):
-    approved_on = CalendarDateField(help_text="县政府批准日期")
-
-    class Meta:
-        model = PlanFiling
-        fields = ["approved_on", "approval_number"]
-        extra_kwargs = {"approval_number": {"required": True, "allow_blank": False}}
-
-
-class PlanFilingProvinceBody(serializers.Serializer):
-    filed_on = CalendarDateField(help_text="报省备案日期")
-    receipt = serializers.CharField(max_length=200, help_text="省信息化主管部门备案回执")
-
-
-class PlanFilingCheckBody(ModelSerializer):
-    methods = serializers.MultipleChoiceField(choices=PlanCheckMethod.choices, help_text="检查方式（三（六）5(3)）")
-
-    class Meta:
-        model = PlanCheck
-        fields = ["checked_on", "group_members", "methods", "findings", "implementation", "outside_plan_projects",
-                  "correction"]
-        extra_kwargs = {f: {"default": ""} for f in ("outside_plan_projects", "correction")}
-
-
-PLAN_ENDPOINTS = {
-    "acknowledge": StepEndpoint(PlanFilingAcknowledgeBody, services.plan_acknowledge),
-    "county_approve": StepEndpoint(PlanFilingApproveBody, services.plan_county_approve),
-    "province_file": StepEndpoint(PlanFilingProvinceBody, services.plan_province_file),
-    "plan_check": StepEndpoint(PlanFilingCheckBody, services.plan_check),
-}
-
-
-# ---------------------------------------------------------------- briefings: step bodies
-
-
-class BriefingCreateBody(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=BriefingKind.choices)
-    year = serializers.IntegerField(min_value=2000, max_value=2100, help_text="年度")
-    quarter = serializers.IntegerField(min_value=1, max_value=4, required=False, allow_null=True, default=None,
-                                       help_text="季度（季度简报）")
-    texts = serializers.DictField(
-        child=serializers.CharField(allow_blank=True, max_length=5000), required=False, default=dict,
-        help_text="文书各栏正文：季度简报 analysis、recommendations，年度报告 summary（可在文书中修改）",
-    )
-
-
-class BriefingIssueBody(serializers.Serializer):
-    """No body: the briefing is issued once its document has been issued."""
-
-
-BRIEFING_ENDPOINTS = {"briefing_issue": StepEndpoint(BriefingIssueBody, services.briefing_issue)}
-
-
-def _case_viewset(serializer, list_selector, workflow, endpoints, create: StepEndpoint, *, summary: str, tag: str):
-    """A case's list, detail, its creating step as POST on the list and one endpoint per other step."""
-    model = workflow.model
-    creating = next(step for step in workflow if not step.sources)
-
-    @extend_schema_view(
-        list=extend_schema(summary=f"{summary}列表（限本人可见）", tags=[tag]),
-        retrieve=extend_schema(summary=f"{summary}详情", tags=[tag]),
-        create=extend_schema(summary=creating.label, description=creating.help, tags=[tag],
-                             request=create.serializer, responses={201: serializer}),
-    )
-    class ViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
-        __doc__ = f"{summary}（限本人可见）；办理步骤见工作流表。"
-        serializer_class = serializer
-        queryset = model.objects.none()
-
-        def get_queryset(self):
-            return with_deadlines(list_selector(self.request.user))
-
-        def get_serializer_class(self):
-            return create.serializer if self.action == "create" else serializer
-
-        def create(self, request, *args, **kwargs):
-            data = create.serializer(data=request.data)
-            data.is_valid(raise_exception=True)
-            case = create.service(actor=request.user, **data.validated_data)
-            fresh = self.get_queryset().get(pk=case.pk)
-            return Response(serializer(fresh, context=self.get_serializer_context()).data, status=201)
-
-    ViewSet.__name__ = ViewSet.__qualname__ = f"{model.__name__}ViewSet"
-    return step_actions(workflow, endpoints, tag=tag)(ViewSet)
-
-
 # ---------------------------------------------------------------- public
 
 
@@ -585,21 +372,3 @@ class TenderViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.announcements_published()
-
-
-router = api_router()
-router.register("infoproj/projects", ProjectViewSet, basename="infoproj-project")
-router.register("infoproj/key-projects", _case_viewset(
-    KeyProjectSerializer, selectors.key_projects_list, KEY_WORKFLOW, KEY_ENDPOINTS,
-    StepEndpoint(KeyProjectRegisterBody, services.key_register), summary="重点项目", tag="重点项目",
-), basename="infoproj-key-project")
-router.register("infoproj/plans", _case_viewset(
-    PlanFilingSerializer, selectors.plans_list, PLAN_WORKFLOW, PLAN_ENDPOINTS,
-    StepEndpoint(PlanFilingRegisterBody, services.plan_register), summary="信息化发展规划备案", tag="信息化规划",
-), basename="infoproj-plan")
-router.register("infoproj/briefings", _case_viewset(
-    BriefingSerializer, selectors.briefings_list, BRIEFING_WORKFLOW, BRIEFING_ENDPOINTS,
-    StepEndpoint(BriefingCreateBody, services.briefing_create), summary="简报与报告", tag="简报与报告",
-), basename="infoproj-briefing")
-router.register("tenders", TenderViewSet, basename="tender")
-urlpatterns = router.urls
