@@ -36,7 +36,7 @@ regime's selector) and gets the page or, with `?export=xlsx`, the Excel file of 
 The URL keeps everything: `?q=水泥&state=rectifying&sort=-unit&page=2`; page and sort links keep the rest, and
 the export link exports exactly what the page lists (the same selector, so nobody exports what they may not
 see). Sorting is by a declared column only, with `id` as the tiebreaker so pages never overlap. A page costs a
-fixed number of queries (capped count, the page's keys, its rows, the queryset's prefetches) whatever the rows;
+fixed number of queries (the page's keys with the capped count, its rows, the queryset's prefetches) whatever the rows;
 the export iterates the queryset in chunks and keeps no list of rows, and holds at most EXPORT_MAX_ROWS of them.
 """
 

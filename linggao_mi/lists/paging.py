@@ -7,6 +7,8 @@ total is exact and the last page is known; above it the page says "more than n r
 
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import QuerySet
 
 PER_PAGE = 50
@@ -75,17 +77,33 @@ def page_number(value) -> int:
 
 
 def paginate(queryset: QuerySet, number, per_page: int = PER_PAGE) -> Page:
-    """The page `number` (as the URL gives it; bad or too large → the nearest page) of `queryset`: three queries
-    (the capped count, the page's keys, its rows) plus the queryset's prefetches, whatever the number of rows."""
+    """The page `number` (as the URL gives it; bad or too large → the nearest page) of `queryset`: two queries
+    (the page's keys with the capped count, then its rows) plus the queryset's prefetches, whatever the rows."""
     number = page_number(number)
-    limit = (number - 1 + LOOKAHEAD_PAGES) * per_page + 1
-    counted = queryset.order_by().values("pk")[:limit].count()
+    keys, counted, limit = page_keys(queryset, number, per_page)
+    if counted is None:  # no row on this page: an empty list, or a page past the end (then the last page)
+        total = queryset.order_by().values("pk")[:limit].count() if number > 1 else 0
+        number = max(1, -(-total // per_page))
+        keys, counted, limit = page_keys(queryset, number, per_page) if total else ([], 0, limit)
     exact = counted < limit
-    if exact:
-        number = min(number, max(1, -(-counted // per_page)))
-    offset = (number - 1) * per_page
-    # The page's keys first: the rows skipped to reach a deep page are read from the ordering's index without the
-    # joins and annotations (subject, next deadline) that only the page's own rows then compute.
-    keys = list(queryset.values_list("pk", flat=True)[offset : offset + per_page]) if counted else []
     rows = list(queryset.filter(pk__in=keys)) if keys else []
     return Page(rows, number, per_page, counted if exact else limit - 1, exact)
+
+
+def page_keys(queryset: QuerySet, number: int, per_page: int) -> tuple[list, int | None, int]:
+    """The keys of page `number` in the list's order, the rows counted up to the limit (None when the page is past
+    the end, where no row carries the count), and that limit — in one query: the rows up to the limit are read in
+    order from the ordering's index, without the joins and annotations (subject, next deadline) that only the
+    page's own rows then compute, counted by a window over them, and the page cut out of them."""
+    limit = (number - 1 + LOOKAHEAD_PAGES) * per_page + 1
+    try:
+        sql, params = queryset.values_list("pk", flat=True)[:limit].query.sql_with_params()
+    except EmptyResultSet:  # queryset.none(), or a filter that can match nothing
+        return [], None, limit
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT capped.*, count(*) OVER () FROM ({sql}) capped LIMIT %s OFFSET %s",
+            [*params, per_page, (number - 1) * per_page],
+        )
+        rows = cursor.fetchall()
+    return [row[0] for row in rows], (rows[0][-1] if rows else None), limit
