@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from linggao_mi.casework.api import (
     CalendarDateField,
     CalendarDateTimeField,
-    CaseDeadlinesField,
+    CaseSerializerBase,
     ModelSerializer,
     api_router,
     with_deadlines,
@@ -102,12 +102,9 @@ class FindingSerializer(ModelSerializer):
         fields = ["item", "item_display", "result", "result_display", "facts", "basis", "punishable"]
 
 
-class CaseSerializer(ModelSerializer):
-    reference = serializers.CharField(read_only=True)
-    state_display = serializers.CharField(source="get_state_display", read_only=True)
+class CaseSerializer(CaseSerializerBase):
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     findings = FindingSerializer(many=True, read_only=True)
-    deadlines = CaseDeadlinesField()
 
     class Meta:
         model = InspectionCase

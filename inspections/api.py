@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.permissions import AllowAny
 
-from linggao_mi.casework.api import CalendarDateField, CaseDeadlinesField, ModelSerializer, api_router, with_deadlines
+from linggao_mi.casework.api import CalendarDateField, CaseSerializerBase, ModelSerializer, api_router, with_deadlines
 from linggao_mi.casework.api_steps import NextStepsField, ServeSerializer, StepEndpoint, serve_step, step_actions
 
 from . import rules, selectors, services
@@ -57,10 +57,7 @@ class DiscretionStandardViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
 
 def case_serializer(model, workflow, extra: list[str]):
-    class Serializer(ModelSerializer):
-        reference = serializers.CharField(read_only=True)
-        state_display = serializers.CharField(source="get_state_display", read_only=True)
-        deadlines = CaseDeadlinesField()
+    class Serializer(CaseSerializerBase):
 
         class Meta:
             fields = [

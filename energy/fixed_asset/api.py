@@ -18,7 +18,13 @@ from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from linggao_mi.casework.api import CalendarDateField, CaseDeadlinesField, ModelSerializer, with_deadlines
+from linggao_mi.casework.api import (
+    CalendarDateField,
+    CaseDeadlinesField,
+    CaseSerializerBase,
+    ModelSerializer,
+    with_deadlines,
+)
 from linggao_mi.casework.api_steps import NextStepsField, ServeSerializer, StepEndpoint, serve_step, step_actions
 
 from ..models import EnergyUnit
@@ -198,11 +204,8 @@ class MeasureOutSerializer(ModelSerializer):
         read_only_fields = fields
 
 
-class CheckSerializer(ModelSerializer):
-    reference = serializers.CharField(read_only=True)
-    state_display = serializers.CharField(source="get_state_display", read_only=True)
+class CheckSerializer(CaseSerializerBase):
     project_name = serializers.CharField(source="project.name", read_only=True)
-    deadlines = CaseDeadlinesField()
 
     class Meta:
         model = ProjectCheck

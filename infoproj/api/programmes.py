@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.response import Response
 
-from linggao_mi.casework.api import CalendarDateField, CaseDeadlinesField, ModelSerializer, with_deadlines
+from linggao_mi.casework.api import CalendarDateField, CaseSerializerBase, ModelSerializer, with_deadlines
 from linggao_mi.casework.api_steps import NextStepsField, StepEndpoint, step_actions
 
 from .. import selectors, services
@@ -16,10 +16,7 @@ from ..workflow import BRIEFING_WORKFLOW, KEY_WORKFLOW, PLAN_WORKFLOW
 # ---------------------------------------------------------------- what a case shows
 
 
-class KeyProjectSerializer(ModelSerializer):
-    reference = serializers.CharField(read_only=True)
-    state_display = serializers.CharField(source="get_state_display", read_only=True)
-    deadlines = CaseDeadlinesField()
+class KeyProjectSerializer(CaseSerializerBase):
     next_steps = NextStepsField(KEY_WORKFLOW)
 
     class Meta:
@@ -29,10 +26,7 @@ class KeyProjectSerializer(ModelSerializer):
         read_only_fields = fields
 
 
-class PlanFilingSerializer(ModelSerializer):
-    reference = serializers.CharField(read_only=True)
-    state_display = serializers.CharField(source="get_state_display", read_only=True)
-    deadlines = CaseDeadlinesField()
+class PlanFilingSerializer(CaseSerializerBase):
     next_steps = NextStepsField(PLAN_WORKFLOW)
 
     class Meta:
@@ -43,10 +37,7 @@ class PlanFilingSerializer(ModelSerializer):
         read_only_fields = fields
 
 
-class BriefingSerializer(ModelSerializer):
-    reference = serializers.CharField(read_only=True)
-    state_display = serializers.CharField(source="get_state_display", read_only=True)
-    deadlines = CaseDeadlinesField()
+class BriefingSerializer(CaseSerializerBase):
     next_steps = NextStepsField(BRIEFING_WORKFLOW)
 
     class Meta:

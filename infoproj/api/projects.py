@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.response import Response
 
-from linggao_mi.casework.api import CalendarDateField, CaseDeadlinesField, ModelSerializer, with_deadlines
+from linggao_mi.casework.api import CalendarDateField, CaseSerializerBase, ModelSerializer, with_deadlines
 from linggao_mi.casework.api_steps import NextStepsField, ServeSerializer, StepEndpoint, serve_step, step_actions
 
 from .. import selectors, services
@@ -86,11 +86,8 @@ class EvaluationSerializer(ModelSerializer):
         read_only_fields = fields
 
 
-class ITProjectSerializer(ModelSerializer):
-    reference = serializers.CharField(read_only=True)
-    state_display = serializers.CharField(source="get_state_display", read_only=True)
+class ITProjectSerializer(CaseSerializerBase):
     outside_plan = serializers.BooleanField(read_only=True, help_text="不在已备案的信息化发展规划内（三（六）6）")
-    deadlines = CaseDeadlinesField()
 
     class Meta:
         model = ITProject

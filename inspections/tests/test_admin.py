@@ -2,22 +2,17 @@
 opens each one's history page (the energy demo first: a file score scores an energy case)."""
 
 import pytest
-from django.contrib import admin
-from django.urls import reverse
-from simple_history.admin import SimpleHistoryAdmin
 
 from energy import demo as energy_demo
 from inspections import demo
 from linggao_mi.org.demo import load as load_org_demo
+from tests.admin_history import assert_history_admins, assert_history_pages_open
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [model for model in admin.site._registry if model._meta.app_label == "inspections"]
-
 
 def test_models_with_history_have_a_history_admin():
-    for model in MODELS:
-        assert isinstance(admin.site._registry[model], SimpleHistoryAdmin) == hasattr(model, "history"), model
+    assert_history_admins("inspections")
 
 
 def test_history_pages_open_for_a_superuser(client):
@@ -25,9 +20,4 @@ def test_history_pages_open_for_a_superuser(client):
     energy_demo.load(users)
     demo.load(users)
     client.force_login(users["admin"])
-    for model in (m for m in MODELS if hasattr(m, "history")):
-        opts = model._meta
-        obj = model.objects.order_by("pk").first()
-        assert obj is not None, model
-        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
-        assert client.get(url).status_code == 200, url
+    assert_history_pages_open(client, "inspections")

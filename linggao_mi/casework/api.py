@@ -156,6 +156,15 @@ class CaseDeadlinesField(serializers.ListSerializer):
         super().__init__(child=CaseDeadlineSerializer(), read_only=True, **kwargs)
 
 
+# The fields every regime's case serializer shows alike: its 案号, its state in words and its deadlines (the regime's
+# Meta lists them in its own order, with its workflow's `next_steps = NextStepsField(WORKFLOW)`). A comment, not a
+# docstring: drf-spectacular would publish a docstring as each case schema's description.
+class CaseSerializerBase(ModelSerializer):
+    reference = serializers.CharField(read_only=True)
+    state_display = serializers.CharField(source="get_state_display", read_only=True)
+    deadlines = CaseDeadlinesField()
+
+
 def with_deadlines(queryset: QuerySet) -> QuerySet:
     """Cases with their deadlines and the deadlines' rules fetched in one query for the whole list."""
     return queryset.prefetch_related(Prefetch("deadlines", queryset=Deadline.objects.select_related("rule")))
