@@ -38,6 +38,11 @@ def user_may_see_case(user: User, case: Case) -> bool:
     return user.is_authenticated and cases_visible(user, type(case)._default_manager.filter(pk=case.pk)).exists()
 
 
+def sees_every_case(user: User, model) -> bool:
+    """A superuser, or a global view permission on the regime's cases (leaders, admins): no case is out of scope."""
+    return user.is_superuser or user.has_perm(case_perm(model, "view"))
+
+
 def cases_visible(user: User, queryset: QuerySet) -> QuerySet:
     """The cases of `queryset` that `user` may see, as one indexed filter on the case row itself.
 
@@ -48,7 +53,7 @@ def cases_visible(user: User, queryset: QuerySet) -> QuerySet:
     view grant) and the cases they are an inspector of (their own view grant, revoked when they leave).
     """
     model = queryset.model
-    if user.is_superuser or user.has_perm(case_perm(model, "view")):
+    if sees_every_case(user, model):
         return queryset
     if not user.is_authenticated:
         return queryset.none()

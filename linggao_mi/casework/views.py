@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from linggao_mi.deadlines.models import Deadline
-from linggao_mi.deadlines.selectors import most_urgent_deadlines
+from linggao_mi.deadlines.selectors import deadlines_for_user
 from linggao_mi.documents.choices import DocumentState
 from linggao_mi.documents.selectors import document_actions, documents_awaiting_approval
 from linggao_mi.org.selectors import user_role, user_sees_everything
@@ -29,7 +29,7 @@ def workspace(request):
         {
             "role": user_role(user),
             "cases": workspace_reads.open_cases_by_subject(user),
-            "deadlines": most_urgent_deadlines(user, workspace_reads.ROWS_SHOWN),
+            "deadlines": list(deadlines_for_user(user)[: workspace_reads.ROWS_SHOWN]),
             "approvals": workspace_reads.first_rows(documents_awaiting_approval(user)),
             "returned": workspace_reads.first_rows(workspace_reads.returned_drafts(user)),
             "overview": overview,

@@ -1,13 +1,10 @@
-"""The deadlines list (linggao_mi.lists): the running deadlines the user answers for, overdue first."""
+"""The deadlines list (linggao_mi.lists): the running deadlines the user answers for, overdue first (by due date)."""
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
 from linggao_mi import lists
 from linggao_mi.casework.forms import DATE
-
-from .choices import DeadlineState
 
 
 class DeadlineFilterForm(lists.FilterForm):
@@ -15,7 +12,7 @@ class DeadlineFilterForm(lists.FilterForm):
     due_to = forms.DateField(label="届满日不晚于", required=False, widget=DATE)
 
     def filter_overdue(self, queryset, value):
-        return queryset.filter(Q(state=DeadlineState.OVERDUE) | Q(due__lt=timezone.localdate()))
+        return queryset.past_due(timezone.localdate())
 
     def filter_due_to(self, queryset, value):
         return queryset.filter(due__lte=value)
@@ -56,5 +53,5 @@ DEADLINES = lists.ListSpec(
         lists.Column("citation", "依据", "rule.citation", page=False, width=24),
         lists.Column("provisional", "暂定", page=False, width=8),
     ),
-    default_sort=("late", "due", "pk"),
+    default_sort=("due", "pk"),
 )

@@ -1,8 +1,11 @@
+import datetime
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import NoReverseMatch
 from simple_history.models import HistoricalRecords
 
@@ -105,6 +108,12 @@ class DeadlineQuerySet(models.QuerySet):
     def running(self):
         return self.filter(state__in=(DeadlineState.OPEN, DeadlineState.OVERDUE))
 
+    def past_due(self, today: datetime.date):
+        """Running deadlines whose last day is before `today`: those the reminder run marked overdue and those it
+        has not reached yet. An overdue deadline is always past due (a new due date on or after today reopens it:
+        deadline_reschedule, deadlines_recompute), so running deadlines in due order are the overdue ones first."""
+        return self.running().filter(due__lt=today)
+
 
 class Deadline(models.Model):
     """One running legal period of a case: from `start` (not counted) to `due` (the last day, inclusive)."""
@@ -156,6 +165,12 @@ class Deadline(models.Model):
         indexes = [
             models.Index(fields=["content_type", "object_id"]),
             models.Index(fields=["state", "due"]),
+            # The running deadlines in the order every list of them reads (most urgent first).
+            models.Index(
+                fields=["due", "id"],
+                condition=Q(state__in=[DeadlineState.OPEN, DeadlineState.OVERDUE]),
+                name="deadlines_running_by_due",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -5,14 +5,13 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
-from django.utils import timezone
 
 from linggao_mi.casework.registry import case_prefetch
 from linggao_mi.org.selectors import user_sees_everything
 
-from .choices import DayKind, DeadlineState
+from .choices import DayKind
 from .models import CalendarDay, CalendarYear, Deadline
 from .periods import ONE_DAY, WorkCalendar
 
@@ -42,38 +41,21 @@ def with_next_deadline(cases: QuerySet) -> QuerySet:
     )
 
 
-def deadlines_for_user(user: User, *, today: datetime.date | None = None) -> QuerySet:
+def deadlines_for_user(user: User) -> QuerySet:
     """Running deadlines the user answers for — responsible, or chief of the section; leaders see all.
 
-    Overdue first (including ones past due that today's reminder run has not marked yet), then by due date.
+    By due date, which puts the overdue ones first (an overdue deadline is always past due: DeadlineQuerySet.past_due)
+    and reads the running deadlines' (due, id) index in order instead of sorting them all.
     """
-    today = today or timezone.localdate()
     deadlines = Deadline.objects.running()
     if not user_sees_everything(user):
         mine = Deadline.responsible.through.objects.filter(deadline=OuterRef("pk"), user=user)
         deadlines = deadlines.filter(Q(Exists(mine)) | Q(section__chief=user))
     return (
-        deadlines.annotate(
-            late=Case(
-                When(Q(state=DeadlineState.OVERDUE) | Q(due__lt=today), then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("late", "due", "pk")
+        deadlines.order_by("due", "pk")
         .select_related("rule", "section", "content_type")
         .prefetch_related("responsible", case_prefetch())
     )
-
-
-def most_urgent_deadlines(user: User, limit: int, *, today: datetime.date | None = None) -> list[Deadline]:
-    """The first `limit` of deadlines_for_user in its order, read as two queries on the (state, due) index — the
-    ones past due by due date, then the open ones by due date — instead of sorting every running deadline
-    (166 000 at a province's scale) to keep twenty: the workspace's panel."""
-    today = today or timezone.localdate()
-    deadlines = deadlines_for_user(user, today=today).order_by("due", "pk")
-    rows = list(deadlines.filter(Q(state=DeadlineState.OVERDUE) | Q(due__lt=today))[:limit])
-    return rows + list(deadlines.filter(state=DeadlineState.OPEN, due__gte=today)[: limit - len(rows)])
 
 
 def calendar_years() -> QuerySet:

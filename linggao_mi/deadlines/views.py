@@ -36,7 +36,7 @@ def calculator(request):
 @require_GET
 def deadline_list(request):
     today = timezone.localdate()
-    deadlines = deadlines_for_user(request.user, today=today)
+    deadlines = deadlines_for_user(request.user)
     return lists.respond(
         request,
         DEADLINES,

@@ -103,6 +103,7 @@ class OfficialDocument(models.Model):
         indexes = [
             models.Index(fields=["content_type", "object_id"], name="documents_case_idx"),
             models.Index(fields=["state", "section"], name="documents_state_section_idx"),
+            models.Index(fields=["drafted_at", "id"], name="documents_list_order"),  # the list's order, newest first
         ]
         constraints = [
             models.UniqueConstraint(

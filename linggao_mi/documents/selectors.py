@@ -3,12 +3,12 @@
 
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from linggao_mi.casework.models import of_case
 from linggao_mi.casework.registry import case_prefetch
-from linggao_mi.casework.selectors import cases_visible, user_may_change_case, user_may_see_case
+from linggao_mi.casework.selectors import cases_visible, sees_every_case, user_may_change_case, user_may_see_case
 from linggao_mi.org.choices import Role
 from linggao_mi.org.selectors import user_role
 from linggao_mi.registers import KIND, Change, HistoryEntry, value_shown
@@ -28,7 +28,8 @@ def documents_of_case(case) -> QuerySet:
 
 
 def documents_visible(user: User, queryset: QuerySet | None = None) -> QuerySet:
-    """The documents whose case `user` may see; one subquery per kind of case, whatever the row count."""
+    """The documents whose case `user` may see; one subquery per kind of case, whatever the row count, and none for
+    a kind whose every case the user sees (cases are never deleted: a leader's list reads no case table)."""
     queryset = OfficialDocument.objects.all() if queryset is None else queryset
     if not user.is_authenticated:
         return queryset.none()
@@ -38,8 +39,11 @@ def documents_visible(user: User, queryset: QuerySet | None = None) -> QuerySet:
         model = content_type.model_class()
         if model is None:
             continue
-        visible = cases_visible(user, model._default_manager.all()).values("pk")
-        condition |= Q(content_type=content_type, object_id__in=visible)
+        if sees_every_case(user, model):
+            condition |= Q(content_type=content_type)
+        else:
+            visible = cases_visible(user, model._default_manager.filter(pk=OuterRef("object_id")))
+            condition |= Q(content_type=content_type) & Q(Exists(visible))
     return queryset.filter(condition)
 
 

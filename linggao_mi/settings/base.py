@@ -193,9 +193,12 @@ SPECTACULAR_SETTINGS = {
 # Celery: Redis when REDIS_URL is set; otherwise an embedded file-system broker so that a first run
 # needs no server. Every periodic schedule of the portal is declared here and nowhere else.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# The cache (the public forms' rate limits) is shared by every web process through Redis when there is one.
+# The cache (the public forms' rate limits, sessions) is shared by every web process through Redis when there is one.
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+# A logged-in page reads its session from the cache, not the database (which keeps it, so that a flushed cache or
+# a restart logs nobody out).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # How texts to the public are sent: the default records them (inspections.OutgoingMessage) for a clerk or an SMS
 # gateway to pick up; a deployment names its gateway's backend class here.
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "inspections.sms.RecordingBackend")

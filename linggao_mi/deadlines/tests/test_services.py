@@ -10,7 +10,7 @@ from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.deadlines.choices import DeadlineState
 from linggao_mi.deadlines.models import Deadline
 from linggao_mi.deadlines.rules import DEADLINE_CLOSED, WAIVE_NEEDS_REASON
-from linggao_mi.deadlines.selectors import deadlines_for_user, deadlines_of_case, most_urgent_deadlines
+from linggao_mi.deadlines.selectors import deadlines_for_user, deadlines_of_case
 from linggao_mi.deadlines.services import (
     deadline_meet,
     deadline_open,
@@ -144,29 +144,17 @@ def test_deadlines_for_user_overdue_first_and_scoped(rules, users, industry, cas
     today = day("2026-11-28")
     near = open_(case, users, industry, start="2026-11-27", responsible=[users["inspector1"]])
     late = open_(case, users, industry, start="2026-10-01", responsible=[users["inspector1"]])
-    marked = open_(case, users, industry, start="2026-11-20", responsible=[users["inspector2"]])
-    Deadline.objects.filter(pk=marked.pk).update(state=DeadlineState.OVERDUE)
+    marked = open_(case, users, industry, start="2026-10-20", responsible=[users["inspector2"]])
+    Deadline.objects.filter(pk=marked.pk).update(state=DeadlineState.OVERDUE)  # as the reminder run marks it
     done = open_(case, users, industry, start="2026-11-01", responsible=[users["inspector1"]])
     deadline_meet(deadline=done, on=today)
     elsewhere = open_(case, users, industry, start="2026-11-26", responsible=[], section=Section.objects.get(code="it"))
 
-    assert list(deadlines_for_user(users["inspector1"], today=today)) == [late, near]
-    assert list(deadlines_for_user(users["inspector2"], today=today)) == [marked]
-    assert list(deadlines_for_user(users["chief"], today=today)) == [late, marked, near]  # chief of 工业股
-    assert list(deadlines_for_user(users["staff"], today=today)) == []
-    assert list(deadlines_for_user(users["leader"], today=today)) == [late, marked, elsewhere, near]
-
-
-def test_the_most_urgent_deadlines_are_the_first_of_deadlines_for_user(rules, users, industry, case):
-    today = day("2026-11-28")
-    starts = ["2026-09-01", "2026-10-01", "2026-10-20", "2026-11-20", "2026-11-26", "2026-11-27"]
-    for start in starts:
-        open_(case, users, industry, start=start, responsible=[users["inspector1"]])
-    for user in (users["inspector1"], users["leader"], users["staff"]):
-        ordered = list(deadlines_for_user(user, today=today))
-        assert any(d.due < today for d in ordered) or user == users["staff"]
-        for limit in (1, 2, 4, 10):
-            assert most_urgent_deadlines(user, limit, today=today) == ordered[:limit]
+    assert list(deadlines_for_user(users["inspector1"])) == [late, near]
+    assert list(deadlines_for_user(users["inspector2"])) == [marked]
+    assert list(deadlines_for_user(users["chief"])) == [late, marked, near]  # chief of 工业股
+    assert list(deadlines_for_user(users["staff"])) == []
+    assert list(deadlines_for_user(users["leader"])) == [late, marked, elsewhere, near]
 
 
 def test_deadline_open_refuses_bad_periods(rules, users, industry, case):
