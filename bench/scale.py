@@ -11,7 +11,10 @@ the end (--keep leaves it). Timings are medians of --repeat runs in one process;
 SQL query returning what the page shows (the same rows with unit, section, inspectors and next deadline, and the
 total as far as the page counts it); the admin is the changelist of the same model as a superuser. Printed as a
 table; --json writes a list of
-{measure, median_ms, floor_ms, admin_ms, queries, per_second} (null where a measure has no such counterpart).
+{measure, median_ms, db_ms, floor_ms, admin_ms, queries, per_second} (null where a measure has no such counterpart;
+db_ms is the part of a page's time spent in the database, the floor's counterpart). Beside the case list it measures
+the home page (what any logged-in page costs before its content), the documents and deadlines lists (with their
+admin changelists) and the workspace per role.
 Nothing here passes or fails on speed; it fails only when a page or step breaks.
 """
 
@@ -79,19 +82,20 @@ class Queries:
             self.count += 1
 
 
-def median_ms(function, repeat: int) -> tuple[float, int]:
+def median_ms(function, repeat: int) -> tuple[float, int, float]:
+    """The median time of `function` in ms, its statements, and the median of its time in the database (ms)."""
     from django.db import connection
 
     function()  # warm: templates, permissions, the plan cache
-    times = []
+    times, database = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    queries = Queries()
-    with connection.execute_wrapper(queries):
-        function()
-    return statistics.median(times) * 1000, queries.count
+        queries = Queries()
+        with connection.execute_wrapper(queries):
+            start = time.perf_counter()
+            function()
+            times.append(time.perf_counter() - start)
+        database.append(queries.seconds)
+    return statistics.median(times) * 1000, queries.count, statistics.median(database) * 1000
 
 
 def floor_sql(*, scoped: bool, state: str, search: str, offset: int) -> tuple[str, list]:
@@ -188,9 +192,34 @@ def measure_lists(results: list, repeat: int) -> None:
                     cursor.fetchall()
 
             floor_ms = median_ms(raw, repeat)[0]
-            page_ms, queries = median_ms(lambda c=client, q=query: check(c.get(f"/energy/cases/{q}")), repeat)
+            page_ms, queries, db_ms = median_ms(lambda c=client, q=query: check(c.get(f"/energy/cases/{q}")), repeat)
             admin_page_ms = admin_changelist(name, admin_query)
-            results.append(row(f"energy_cases {role} {name}", page_ms, floor_ms, admin_page_ms, queries))
+            results.append(row(f"energy_cases {role} {name}", page_ms, floor_ms, admin_page_ms, queries, db_ms=db_ms))
+
+
+# Beside the case list: what any logged-in page costs before its content (the home page), the other lists that grow
+# with the cases (documents, deadlines: their admin changelists beside them) and the workspace, per role.
+OTHER_PAGES = (
+    ("home", "/", None, ("leader", "inspector1")),
+    ("documents", "/documents/", "/admin/documents/officialdocument/", ("leader", "inspector1")),
+    ("deadlines", "/deadlines/", "/admin/deadlines/deadline/", ("leader", "inspector1")),
+    ("workspace", "/workspace/", None, ("leader", "chief", "inspector1")),
+)
+
+
+def measure_other_pages(results: list, repeat: int) -> None:
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    admin = Client()
+    admin.force_login(User.objects.get(username="admin"))
+    for name, url, admin_url, usernames in OTHER_PAGES:
+        admin_ms = median_ms(lambda u=admin_url: check(admin.get(u)), repeat)[0] if admin_url else None
+        for username in usernames:
+            client = Client()
+            client.force_login(User.objects.get(username=username))
+            page_ms, queries, db_ms = median_ms(lambda c=client, u=url: check(c.get(u)), repeat)
+            results.append(row(f"{name} {username}", page_ms, admin=admin_ms, queries=queries, db_ms=db_ms))
 
 
 def check(response):
@@ -198,11 +227,11 @@ def check(response):
     return response
 
 
-def row(measure, median, floor=None, admin=None, queries=None, per_second=None) -> dict:
+def row(measure, median, floor=None, admin=None, queries=None, per_second=None, db_ms=None) -> dict:
     def r(value):
         return None if value is None else round(value, 1)
 
-    return {"measure": measure, "median_ms": r(median), "floor_ms": r(floor), "admin_ms": r(admin),
+    return {"measure": measure, "median_ms": r(median), "db_ms": r(db_ms), "floor_ms": r(floor), "admin_ms": r(admin),
             "queries": queries, "per_second": r(per_second)}
 
 
@@ -350,11 +379,11 @@ def measure_gunicorn(results: list, seconds: float, clients: int = 4) -> None:
 
 
 def print_table(results: list) -> None:
-    print(f"\n{'measure':<86} {'median ms':>10} {'floor ms':>9} {'admin ms':>9} {'queries':>8} {'req/s':>7}")
+    heads = ("median ms", "db ms", "floor ms", "admin ms", "queries", "req/s")
+    print(f"\n{'measure':<86}" + "".join(f" {h:>9}" for h in heads))
     for r in results:
-        cells = [r["median_ms"], r["floor_ms"], r["admin_ms"], r["queries"], r["per_second"]]
-        text = [("" if v is None else f"{v:g}") for v in cells]
-        print(f"{r['measure']:<86} {text[0]:>10} {text[1]:>9} {text[2]:>9} {text[3]:>8} {text[4]:>7}")
+        cells = [r["median_ms"], r["db_ms"], r["floor_ms"], r["admin_ms"], r["queries"], r["per_second"]]
+        print(f"{r['measure']:<86}" + "".join(f" {'' if v is None else f'{v:g}':>9}" for v in cells))
 
 
 def main() -> None:
@@ -388,6 +417,7 @@ def main() -> None:
         print(f"built {InspectionCase.objects.count()} cases in {time.perf_counter() - started:.0f} s")
         results = []
         measure_lists(results, args.repeat)
+        measure_other_pages(results, args.repeat)
         measure_pdf(results, args.repeat)
         measure_gunicorn(results, args.seconds)
         measure_sweeps(results, today, args.long_stop)  # last: it turns deadlines overdue

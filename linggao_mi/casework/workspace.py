@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Func, Q, QuerySet, Value
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
@@ -68,9 +68,25 @@ class OpenCases(Panel):
     lists: list[CaseList]  # the case lists, that the user may open, of the regimes with open cases not shown
 
 
-def first_rows(queryset: QuerySet, n: int = ROWS_SHOWN) -> Panel:
-    """The first `n` rows of `queryset` (a LIMIT) and its count: two queries, whatever the rows."""
-    return Panel(list(queryset[:n]), queryset.count())
+def first_rows(queryset: QuerySet, n: int = ROWS_SHOWN, *, total: int | None = None) -> Panel:
+    """The first `n` rows of `queryset` (a LIMIT) and how many there are in all (`total`, when the caller counted
+    them): counted only when the panel is full, since fewer than `n` rows are all of them. At most two queries."""
+    rows = list(queryset[:n])
+    if total is None:
+        total = len(rows) if len(rows) < n else queryset.count()
+    return Panel(rows, total)
+
+
+def counts(querysets: list[QuerySet]) -> list[int]:
+    """How many rows each of `querysets` has, in one query (a UNION ALL of their counts)."""
+    parts = [
+        queryset.order_by().annotate(which=Value(i), n=Func("pk", function="COUNT")).values_list("which", "n")
+        for i, queryset in enumerate(querysets)
+    ]
+    if not parts:
+        return []
+    counted = dict(parts[0].union(*parts[1:], all=True))
+    return [counted.get(i, 0) for i in range(len(parts))]
 
 
 def _urgency(case):
@@ -81,12 +97,18 @@ def _urgency(case):
 def open_cases_by_subject(user: User, n: int = ROWS_SHOWN) -> OpenCases:
     """The `n` most urgent open cases of every regime `user` handles (see _urgency), by unit (subject); each with
     `next_step` (the workflow table's label for its state) and its next deadline (`next_due`, `next_deadline`).
-    Each regime gives its `n` most urgent (a LIMIT) and its count, two queries; the most urgent `n` of these show."""
+    Every regime's open cases are counted in one query; each regime with any gives its `n` most urgent (a LIMIT);
+    the most urgent `n` of these show."""
+    mine = {
+        model: model._default_manager.filter(inspectors=user).exclude(state__in=model.CLOSED_STATES)
+        for model in CASE_MODELS
+    }
     panels = {}
-    for model in CASE_MODELS:
-        mine = model._default_manager.filter(inspectors=user).exclude(state__in=model.CLOSED_STATES)
-        rows = with_next_deadline(with_subject(model, mine))
-        panels[model] = first_rows(rows.order_by(F("next_due").asc(nulls_last=True), "-created_at", "-pk"), n)
+    for (model, cases), total in zip(mine.items(), counts(list(mine.values())), strict=True):
+        if total:
+            rows = with_next_deadline(with_subject(model, cases))
+            order = (F("next_due").asc(nulls_last=True), "-created_at", "-pk")
+            panels[model] = first_rows(rows.order_by(*order), n, total=total)
     cases = sorted((case for panel in panels.values() for case in panel.rows), key=_urgency)[:n]
     lists = []
     for model, panel in panels.items():

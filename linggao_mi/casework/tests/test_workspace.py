@@ -88,6 +88,30 @@ def test_my_work_runs_a_constant_number_of_queries(client, users, make_case, rul
     assert len(many) == len(few)
 
 
+def test_counts_every_queryset_in_one_query(users, make_case):
+    from django.contrib.auth.models import User
+
+    make_case(inspectors=[users["inspector1"]])
+    make_case(inspectors=[users["inspector1"], users["inspector2"]])
+    model = type(make_case(inspectors=[users["inspector2"]]))
+    querysets = [model.objects.filter(inspectors=users["inspector1"]), model.objects.none(),
+                 model.objects.filter(inspectors=users["inspector2"]), User.objects.filter(username="nobody")]
+    with CaptureQueriesContext(connection) as queries:
+        assert workspace.counts(querysets) == [2, 0, 2, 0]
+    assert len(queries) == 1
+
+
+def test_a_panel_not_full_is_not_counted_again(users, make_case):
+    model = type(make_case(inspectors=[users["inspector1"]]))
+    with CaptureQueriesContext(connection) as queries:
+        panel = workspace.first_rows(model.objects.all(), n=2)
+    assert (len(panel.rows), panel.total, len(queries)) == (1, 1, 1)
+    make_case(inspectors=[users["inspector1"]])
+    with CaptureQueriesContext(connection) as queries:
+        panel = workspace.first_rows(model.objects.all(), n=2)
+    assert (len(panel.rows), panel.total, len(queries)) == (2, 2, 2)  # full: counted
+
+
 def test_workspace_needs_login(client):
     response = client.get("/workspace/")
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
