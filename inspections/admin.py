@@ -5,6 +5,8 @@ checked against the legal cap when saved (DiscretionCircumstance.clean)."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from linggao_mi.casework.admin import ReadOnly
+
 from .models import (
     Complaint,
     DiscretionCircumstance,
@@ -17,17 +19,6 @@ from .models import (
     OversightCheck,
     SupervisionCase,
 )
-
-
-class ReadOnly:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class CircumstanceInline(admin.TabularInline):

@@ -18,18 +18,9 @@ class ReadOnly:
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(ReadOnly, admin.ModelAdmin):
     """Shown, never edited: changing `last` would leave a gap in, or repeat, a 文号 or 案号."""
 
     list_display = ["name", "year", "last"]
     list_filter = ["year"]
     search_fields = ["name"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,4 +1,7 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from linggao_mi.casework.admin import ReadOnly
 
 from .models import DocumentKind, OfficialDocument
 
@@ -19,19 +22,11 @@ class DocumentKindAdmin(admin.ModelAdmin):
 
 
 @admin.register(OfficialDocument)
-class OfficialDocumentAdmin(admin.ModelAdmin):
-    """Read-only: documents are written through their workflow (services), and an issued one never changes."""
+class OfficialDocumentAdmin(ReadOnly, SimpleHistoryAdmin):
+    """Read-only, with its history: documents are written through their workflow (services), and an issued one
+    never changes."""
 
     list_display = ["kind", "title", "number", "state", "section", "drafted_by", "issued_at"]
     list_filter = ["state", "kind", "section"]
     search_fields = ["title", "number"]
     date_hierarchy = "drafted_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
