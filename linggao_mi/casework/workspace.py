@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Count, F, Func, Q, QuerySet, Value
+from django.db.models import Count, F, Func, QuerySet, Value
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 
-from linggao_mi.deadlines.choices import DeadlineState
 from linggao_mi.deadlines.models import Deadline
 from linggao_mi.deadlines.selectors import with_next_deadline
 from linggao_mi.documents.choices import DocumentState
@@ -152,7 +151,7 @@ def _overdue_cases(model) -> int:
     today = timezone.localdate()
     return (
         Deadline.objects.filter(content_type=ContentType.objects.get_for_model(model))
-        .filter(Q(state=DeadlineState.OVERDUE) | Q(state=DeadlineState.OPEN, due__lt=today))
+        .past_due(today)
         .values("object_id")
         .distinct()
         .count()
