@@ -91,6 +91,7 @@ def day_of(browser, live_server, screen: str, who: str) -> Walk:
     """A role's journey starts at its workspace, logged in."""
     walk = Walk(browser, live_server, screen, who, "journey")
     walk.login()
+    expect(walk.page.get_by_role("heading", name="工作台", level=1)).to_be_visible()  # loaded, not half-painted
     walk.shot("workspace")
     return walk
 
