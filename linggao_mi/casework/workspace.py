@@ -102,12 +102,12 @@ def open_cases_by_subject(user: User, n: int = ROWS_SHOWN) -> OpenCases:
         model: model._default_manager.filter(inspectors=user).exclude(state__in=model.CLOSED_STATES)
         for model in CASE_MODELS
     }
+    urgent_first = (F("next_due").asc(nulls_last=True), "-created_at", "-pk")
     panels = {}
     for (model, cases), total in zip(mine.items(), counts(list(mine.values())), strict=True):
         if total:
-            rows = with_next_deadline(with_subject(model, cases))
-            order = (F("next_due").asc(nulls_last=True), "-created_at", "-pk")
-            panels[model] = first_rows(rows.order_by(*order), n, total=total)
+            rows = with_next_deadline(with_subject(model, cases)).order_by(*urgent_first)
+            panels[model] = first_rows(rows, n, total=total)
     cases = sorted((case for panel in panels.values() for case in panel.rows), key=_urgency)[:n]
     lists = []
     for model, panel in panels.items():

@@ -5,6 +5,7 @@ import re
 import time
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -89,8 +90,6 @@ def test_my_work_runs_a_constant_number_of_queries(client, users, make_case, rul
 
 
 def test_counts_every_queryset_in_one_query(users, make_case):
-    from django.contrib.auth.models import User
-
     make_case(inspectors=[users["inspector1"]])
     make_case(inspectors=[users["inspector1"], users["inspector2"]])
     model = type(make_case(inspectors=[users["inspector2"]]))
