@@ -28,6 +28,7 @@ urlpatterns = [
     path("services/", include("services.urls")),
     path("deadlines/", include("linggao_mi.deadlines.urls")),
     path("notifications/", include("linggao_mi.notifications.urls")),
+    path("exports/", include("linggao_mi.lists.urls")),
     path("documents/", include("linggao_mi.documents.urls")),
     path("attachments/", include("linggao_mi.attachments.urls")),
     path("energy/", include("energy.urls")),

@@ -130,6 +130,7 @@ def test_axe_finds_no_serious_violation_on_any_page_type(browser, live_server, v
         "/deadlines/",
         "/deadlines/calculator/",
         "/notifications/",
+        "/exports/",
         case.get_absolute_url(),
         f"/documents/{document.pk}/",
         "/energy/cases/new/",

@@ -46,3 +46,32 @@ def test_case_list_reads_as_cards_on_a_phone_and_exports_what_it_shows(page, use
     page.get_by_role("link", name="被监察单位").click()
     expect(page.locator("th[aria-sort=ascending]")).to_contain_text("被监察单位")
     page.screenshot(path=str(ARTIFACTS / "lists_case_table_desktop.png"), full_page=True)
+
+
+def test_a_list_above_the_export_limit_is_exported_in_the_background_and_downloaded_from_my_exports(
+    page, users, monkeypatch, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    monkeypatch.setattr("linggao_mi.lists.base.EXPORT_MAX_ROWS", 2)  # three cases: above it
+    for n in range(3):
+        plan(users, EnergyUnitFactory(name=f"临高示范电力{n}号机组有限公司"))
+    login(page, "t_inspector1")
+    page.goto("/energy/cases/?sort=unit")
+    page.get_by_role("link", name="导出Excel（当前条件）").click()  # the test settings run the worker's task in place
+    message = page.locator("ul.messages")
+    expect(message).to_contain_text("符合条件的记录超过2条，已转为后台导出")
+    expect(page).to_have_url(f"{page.url.split('/energy/')[0]}/energy/cases/?sort=unit")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "lists_background_export_message.png"), full_page=True)
+    message.get_by_role("link", name="我的导出").click()
+    row = page.locator("table.list-table tbody tr").first
+    expect(row).to_contain_text("节能监察案件")
+    expect(row).to_contain_text("已完成")
+    page.set_viewport_size(PHONE)
+    assert page.evaluate(OVERFLOW) <= 1
+    page.screenshot(path=str(ARTIFACTS / "lists_my_exports_phone.png"), full_page=True)
+    with page.expect_download() as download:
+        row.get_by_role("link", name=".xlsx").click()
+    assert download.value.suggested_filename.startswith("节能监察案件-")
+    page.goto("/notifications/")
+    expect(page.locator("main")).to_contain_text("“节能监察案件”已导出（3条）")

@@ -37,7 +37,8 @@ The URL keeps everything: `?q=水泥&state=rectifying&sort=-unit&page=2`; page a
 the export link exports exactly what the page lists (the same selector, so nobody exports what they may not
 see). Sorting is by a declared column only, with `id` as the tiebreaker so pages never overlap. A page costs a
 fixed number of queries (the page's keys with the capped count, its rows, the queryset's prefetches) whatever the rows;
-the export iterates the queryset in chunks and keeps no list of rows, and holds at most EXPORT_MAX_ROWS of them.
+the export iterates the queryset in chunks and keeps no list of rows; above EXPORT_MAX_ROWS rows a Celery worker
+writes it (services.py) and the user downloads it from 我的导出 when notified.
 """
 
 import re
@@ -49,7 +50,9 @@ from django import forms
 from django.contrib import messages
 from django.db.models import F, Q, QuerySet
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
 from linggao_mi.casework.registry import CASE_MODELS
 
@@ -271,18 +274,24 @@ class ListSpec:
 
 
 def respond(request, spec: ListSpec, queryset: QuerySet, **context):
-    """The list page for `request` over `queryset` (already limited to what the user may see), or its export —
-    refused, back on the page with a message, above EXPORT_MAX_ROWS rows (a web request must finish)."""
+    """The list page for `request` over `queryset` (already limited to what the user may see), or its export: the
+    file itself up to EXPORT_MAX_ROWS rows (a web request must finish), above that a background export
+    (services.export_queue) that notifies the user when the file is ready, and the page again with a message."""
     rows, form = spec.rows(request, queryset)
     if request.GET.get(EXPORT_PARAM) == "xlsx":
+        if getattr(request, "export_in_background", False):  # services.export_run, in a Celery worker
+            return spec.export(rows)
         if rows.order_by().values("pk")[: EXPORT_MAX_ROWS + 1].count() <= EXPORT_MAX_ROWS:
             return spec.export(rows)
-        messages.error(
-            request,
-            f"符合条件的记录超过{EXPORT_MAX_ROWS:,}条，无法一次导出。请用搜索或筛选条件（如状态、日期）缩小范围后再导出。",
-        )
+        from .services import export_queue  # this module loads with the app, before its models may
+
         query = request.GET.copy()
         del query[EXPORT_PARAM]
+        _, queued = export_queue(owner=request.user, title=spec.filename, path=request.path, query=query.urlencode())
+        messages.success(request, format_html(
+            '符合条件的记录超过{}条，已转为后台导出{}：完成后会通知您，届时可在<a href="{}">我的导出</a>下载。',
+            f"{EXPORT_MAX_ROWS:,}", "" if queued else "（此前提交的同一导出仍在进行）", reverse("lists:exports"),
+        ))
         return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
     page = paginate(rows, request.GET.get(PAGE_PARAM), spec.per_page)
     return render(

@@ -16,8 +16,11 @@ from django.http import FileResponse
 from django.utils import timezone
 
 # The most rows one download holds: about 6 s of work (0.6 ms a row, measured at 100 000 cases with
-# bench/scale.py's database), well inside a web worker's timeout; a larger list is narrowed first.
+# bench/scale.py's database), well inside a web worker's timeout; a larger list is exported by a Celery worker
+# (services.export_queue) and downloaded when it is done.
 EXPORT_MAX_ROWS = 10_000
+SHEET_MAX_ROWS = 1_048_575  # an Excel sheet's rows below its header
+ROWS_HEADER = "X-Export-Rows"  # how many rows an export response holds
 CHUNK = 1000  # rows per fetch; two chunks of model instances are alive at the hand-over (~7 MB each)
 SHEET = "列表"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -42,6 +45,11 @@ def cell_value(value):
     return str(value)
 
 
+class TooManyRows(ValueError):
+    def __init__(self):
+        super().__init__(f"符合条件的记录超过{SHEET_MAX_ROWS:,}条（Excel单个工作表的上限），请缩小范围后分批导出。")
+
+
 def write_xlsx(output, *, headers: Sequence[str], widths: Sequence[int], rows: Iterable[Sequence]) -> int:
     """Write a one-sheet workbook to the file object `output`: a bold header row (frozen, with an autofilter),
     then `rows`; returns the number of data rows."""
@@ -58,6 +66,8 @@ def write_xlsx(output, *, headers: Sequence[str], widths: Sequence[int], rows: I
     sheet.freeze_panes(1, 0)
     count = 0
     for count, row in enumerate(rows, start=1):
+        if count > SHEET_MAX_ROWS:
+            raise TooManyRows
         for col, raw in enumerate(row):
             value = cell_value(raw)
             if isinstance(value, datetime.datetime):
@@ -76,6 +86,12 @@ def write_xlsx(output, *, headers: Sequence[str], widths: Sequence[int], rows: I
 def xlsx_response(*, filename: str, headers: Sequence[str], widths: Sequence[int], rows: Iterable[Sequence]):
     """The workbook as a download, written to a temporary file that is removed once it has been sent."""
     output = tempfile.TemporaryFile()
-    write_xlsx(output, headers=headers, widths=widths, rows=rows)
+    try:
+        count = write_xlsx(output, headers=headers, widths=widths, rows=rows)
+    except BaseException:
+        output.close()
+        raise
     output.seek(0)
-    return FileResponse(output, as_attachment=True, filename=filename, content_type=XLSX)
+    response = FileResponse(output, as_attachment=True, filename=filename, content_type=XLSX)
+    response[ROWS_HEADER] = str(count)
+    return response

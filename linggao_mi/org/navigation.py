@@ -30,6 +30,7 @@ WORKSPACE_NAV: list[NavEntry] = [
     NavEntry("期限", "deadlines:list"),
     NavEntry("期限计算", "deadlines:calculator"),
     NavEntry("通知", "notifications:inbox"),
+    NavEntry("我的导出", "lists:exports"),
     NavEntry("文书", "documents:list"),
     NavEntry("文书审批", "documents:approvals", "documents.approve_officialdocument"),
     NavEntry("组织与执法证", "admin:index", "org.change_section"),
