@@ -129,7 +129,7 @@ KEY_PROJECTS = lists.ListSpec(
         lists.Column("owner_unit", "项目业主", sort=("owner_unit",), width=24),
         lists.Column("location", "建设地点", page=False, width=20),
         lists.Column("investment", "计划总投资（万元）", sort=("investment",), width=12),
-        lists.Column("weeks", "周跟踪（周）", sort=("weeks",), width=10),
+        lists.Column("weeks", "周跟踪（周）", sort=("weeks",), width=10, heading="周跟踪"),
         STATE,
         SECTION,
         *lists.NEXT_DEADLINE,

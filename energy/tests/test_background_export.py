@@ -53,7 +53,8 @@ def over_the_limit(monkeypatch):
 @pytest.fixture
 def cases(users):
     """Three cases of inspector1 (sorted by unit: 华能, 海螺, 糖业) and one of another section they may not see."""
-    mine = [plan(users, EnergyUnitFactory(name=name)) for name in ("临高海螺水泥有限公司", "临高华能电厂", "临高糖业公司")]
+    names = ("临高海螺水泥有限公司", "临高华能电厂", "临高糖业公司")
+    mine = [plan(users, EnergyUnitFactory(name=name)) for name in names]
     outsider = UserFactory(username="t_outsider", role=Role.INSPECTOR, section=Section.objects.get(code="sme"))
     CertificateFactory(holder=outsider)
     return mine, InspectionCaseFactory(inspectors=[outsider])

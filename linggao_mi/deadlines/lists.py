@@ -46,7 +46,7 @@ DEADLINES = lists.ListSpec(
         lists.Column("start", "起算日", sort=("start",), width=14),
         lists.Column("period", "期间", "period_display", width=12),
         lists.Column("due", "届满日", sort=("due",), width=14),
-        lists.Column("days_left", "剩余天数（负数为逾期）", _days_left, sort=("due",), width=12),
+        lists.Column("days_left", "剩余天数（负数为逾期）", _days_left, sort=("due",), width=12, heading="剩余天数"),
         lists.Column("state", "状态", "get_state_display", sort=("state",), width=10),
         lists.Column("responsible", "责任人", _responsible, width=16),
         lists.Column("section", "承办股室", "section.name", page=False, width=12),

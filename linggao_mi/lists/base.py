@@ -88,6 +88,12 @@ class Column:
     page: bool = True  # shown on the page (False: an export-only column)
     export: bool = True
     width: int = 16
+    heading: str = ""  # the page's header where its cell shows more than the value exported under `label`
+
+    @property
+    def page_label(self) -> str:
+        """What heads the column on the page, and names each of its cells on a phone's card (data-label)."""
+        return self.heading or self.label
 
     def value_of(self, row):
         if callable(self.value):
@@ -235,7 +241,8 @@ class ListSpec:
         choices = [("", "默认顺序")]
         for column in self.columns:
             if column.sort and column.page:
-                choices += [(column.key, f"{column.label}（升序）"), (f"-{column.key}", f"{column.label}（降序）")]
+                label = column.page_label
+                choices += [(column.key, f"{label}（升序）"), (f"-{column.key}", f"{label}（降序）")]
         return choices
 
     def sort_links(self, param: str) -> list[SortLink]:

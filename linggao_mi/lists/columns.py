@@ -20,6 +20,6 @@ INSPECTORS = Column("inspectors", "承办人员", inspector_names, width=16)
 # The next deadline: its name and the days left are exported; the page shows both in the due date's cell.
 NEXT_DEADLINE = (
     Column("next_deadline", "下一期限", width=24, page=False),
-    Column("next_due", "期限届满日", sort=("next_due",), nulls_last=True, width=14),
+    Column("next_due", "期限届满日", sort=("next_due",), nulls_last=True, width=14, heading="下一期限"),
     Column("days_left", "剩余天数（负数为逾期）", days_left, page=False, width=12),
 )

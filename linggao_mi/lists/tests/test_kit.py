@@ -86,3 +86,11 @@ def test_sorting_only_by_declared_columns_and_never_ambiguous(users, make_case):
     assert list(spec.search.apply(cases, f"{timezone.localdate().year}-{b.serial}")) == [b]
     assert [link.param for link in spec.sort_links("name")] == ["-name", ""]
     assert spec.sort_choices() == [("", "默认顺序"), ("name", "名称（升序）"), ("-name", "名称（降序）")]
+
+
+def test_a_column_whose_page_cell_shows_more_is_headed_on_the_page_by_its_heading():
+    column = Column("due", "期限届满日", sort=("due",), heading="下一期限")
+    spec = ListSpec(template="", filename="测试", columns=(column, Column("state", "状态")))
+    assert [(link.column.page_label, link.param) for link in spec.sort_links("")] == [("下一期限", "due"), ("状态", "")]
+    assert spec.sort_choices()[1:] == [("due", "下一期限（升序）"), ("-due", "下一期限（降序）")]
+    assert [c.label for c in spec.columns] == ["期限届满日", "状态"]  # the export's headers keep their labels
