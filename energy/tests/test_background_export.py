@@ -20,6 +20,7 @@ from linggao_mi.lists import services
 from linggao_mi.lists.choices import ExportState
 from linggao_mi.lists.models import Export
 from linggao_mi.lists.services import export_run, exports_purge
+from linggao_mi.lists.tasks import tidy_exports
 from linggao_mi.notifications.models import Notification
 from linggao_mi.notifications.tests.test_after_commit import default_queue  # noqa: F401
 from linggao_mi.org.choices import Role
@@ -154,6 +155,16 @@ def test_old_exports_are_removed_with_their_files_and_pending_ones_kept(users, c
     assert exports_purge() == 1
     assert set(Export.objects.values_list("pk", flat=True)) == {recent.pk, pending.pk}
     assert not stored.exists(old.file.name) and stored.exists(recent.file.name)
+
+
+@pytest.mark.django_db
+def test_an_export_whose_message_never_reached_the_broker_is_queued_again(users, cases, _media):  # noqa: F811
+    waiting = Export.objects.create(owner=users["leader"], title="节能监察案件", path=CASES)
+    fresh = Export.objects.create(owner=users["leader"], title="节能监察案件", path=CASES, query="q=水泥")
+    Export.objects.filter(pk=waiting.pk).update(created_at=timezone.now() - services.STALLED * 2)
+    assert tidy_exports() == {"removed": 0, "requeued": 1}  # the test settings run it in place
+    assert Export.objects.get(pk=waiting.pk).state == ExportState.DONE
+    assert Export.objects.get(pk=fresh.pk).state == ExportState.QUEUED  # its message may still be on its way
 
 
 @pytest.mark.django_db(transaction=True)

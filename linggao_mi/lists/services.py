@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 
 KEEP_DAYS = 7  # a finished file is downloadable this long, then removed with its record (exports_purge)
 PENDING = (ExportState.QUEUED, ExportState.RUNNING)
+STALLED = datetime.timedelta(hours=1)
 
 REFUSED = "您已无权查看该列表，未导出。"
 INACTIVE = "账号已停用，未导出。"
@@ -44,7 +45,8 @@ def export_queue(*, owner: User, title: str, path: str, query: str) -> tuple[Exp
         export = Export.objects.create(owner=owner, title=title, path=path, query=query)
         from .tasks import export_list  # the task module imports these services
 
-        transaction.on_commit(lambda: export_list.delay(export.pk))
+        # A broker that cannot be reached is logged, not raised: the export waits and exports_requeue queues it again.
+        transaction.on_commit(lambda: export_list.delay(export.pk), robust=True)
     return export, True
 
 
@@ -115,6 +117,18 @@ def export_run(*, pk: int) -> Export:
         url=reverse("lists:export_download", args=[export.pk]),
     )
     return export
+
+
+def exports_requeue(*, now: datetime.datetime | None = None) -> int:
+    """Queue again the exports still waiting STALLED after they were asked for (their message never reached the
+    broker); returns how many."""
+    from .tasks import export_list
+
+    stalled = Export.objects.filter(state=ExportState.QUEUED, created_at__lt=(now or timezone.now()) - STALLED)
+    pks = list(stalled.values_list("pk", flat=True))
+    for pk in pks:
+        export_list.delay(pk)
+    return len(pks)
 
 
 def exports_purge(*, now: datetime.datetime | None = None) -> int:

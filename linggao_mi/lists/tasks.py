@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from .services import export_run, exports_purge
+from .services import export_run, exports_purge, exports_requeue
 
 
 @shared_task(name="linggao_mi.lists.tasks.export_list")
@@ -9,7 +9,7 @@ def export_list(pk: int) -> str:
     return export_run(pk=pk).state
 
 
-@shared_task(name="linggao_mi.lists.tasks.purge_exports")
-def purge_exports() -> int:
-    """Daily (CELERY_BEAT_SCHEDULE): remove the exports kept their time."""
-    return exports_purge()
+@shared_task(name="linggao_mi.lists.tasks.tidy_exports")
+def tidy_exports() -> dict:
+    """Daily (CELERY_BEAT_SCHEDULE): remove the exports kept their time, queue again those that never left."""
+    return {"removed": exports_purge(), "requeued": exports_requeue()}

@@ -221,8 +221,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "linggao_mi.deadlines.tasks.send_deadline_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
-    "purge-exports": {
-        "task": "linggao_mi.lists.tasks.purge_exports",
+    "tidy-exports": {
+        "task": "linggao_mi.lists.tasks.tidy_exports",
         "schedule": crontab(hour=3, minute=0),
     },
     # 三（五）2(4): fixed-asset projects not started within two years after passing their energy review.
