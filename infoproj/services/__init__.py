@@ -2,7 +2,24 @@
 and nothing else; each public service is one durable transaction that takes a step of a workflow table
 (infoproj/workflow.py) through casework.services.case_transition."""
 
+from .acceptance import (
+    acceptance_apply,
+    acceptance_review,
+    acceptance_served,
+    evaluation_refusal,
+    performance_evaluate,
+    project_close,
+)
 from .briefings import briefing_create, briefing_issue, quarter_bounds
+from .construction import (
+    change_decide,
+    change_request,
+    check_rectified,
+    complaint_record,
+    contract_check,
+    plan_correct,
+    routine_check,
+)
 from .keyprojects import (
     DecisionInput,
     assess,
@@ -17,27 +34,8 @@ from .keyprojects import (
     weeks_reported,
 )
 from .plans import plan_acknowledge, plan_check, plan_county_approve, plan_province_file, plan_register
-from .projects import (
-    ReviewInput,
-    acceptance_apply,
-    acceptance_review,
-    acceptance_served,
-    change_decide,
-    change_request,
-    check_rectified,
-    complaint_record,
-    contract_check,
-    evaluation_refusal,
-    feasibility_review,
-    owner_evaluations,
-    performance_evaluate,
-    plan_correct,
-    project_close,
-    project_register,
-    routine_check,
-    tender_file_review,
-    tender_file_submit,
-)
+from .projects import feasibility_review, owner_evaluations, project_register, tender_file_review, tender_file_submit
+from .reviews import ReviewInput
 from .tendering import (
     ItemInput,
     announcement_edit,
