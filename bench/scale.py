@@ -13,8 +13,9 @@ total as far as the page counts it); the admin is the changelist of the same mod
 table; --json writes a list of
 {measure, median_ms, db_ms, floor_ms, admin_ms, queries, per_second} (null where a measure has no such counterpart;
 db_ms is the part of a page's time spent in the database, the floor's counterpart). Beside the case list it measures
-the home page (what any logged-in page costs before its content), the documents and deadlines lists (with their
-admin changelists) and the workspace per role.
+what any logged-in request costs before a page (a one-line fragment) and the home page, the documents and deadlines
+lists (with their admin changelists), the workspace per role, and the leader's whole case list exported in the
+background.
 Nothing here passes or fails on speed; it fails only when a page or step breaks.
 """
 
@@ -197,9 +198,11 @@ def measure_lists(results: list, repeat: int) -> None:
             results.append(row(f"energy_cases {role} {name}", page_ms, floor_ms, admin_page_ms, queries, db_ms=db_ms))
 
 
-# Beside the case list: what any logged-in page costs before its content (the home page), the other lists that grow
-# with the cases (documents, deadlines: their admin changelists beside them) and the workspace, per role.
+# Beside the case list: what any logged-in request costs before a page (the unread badge, a one-line fragment: the
+# session, the user, the badge's count) and the home page, the other lists that grow with the cases (documents,
+# deadlines: their admin changelists beside them) and the workspace, per role.
 OTHER_PAGES = (
+    ("logged-in fragment", "/notifications/unread/", None, ("leader", "inspector1")),
     ("home", "/", None, ("leader", "inspector1")),
     ("documents", "/documents/", "/admin/documents/officialdocument/", ("leader", "inspector1")),
     ("deadlines", "/deadlines/", "/admin/deadlines/deadline/", ("leader", "inspector1")),
@@ -220,6 +223,39 @@ def measure_other_pages(results: list, repeat: int) -> None:
             client.force_login(User.objects.get(username=username))
             page_ms, queries, db_ms = median_ms(lambda c=client, u=url: check(c.get(u)), repeat)
             results.append(row(f"{name} {username}", page_ms, admin=admin_ms, queries=queries, db_ms=db_ms))
+
+
+EXPORT_SCRIPT = """
+import json, sys, tempfile, time
+import django
+django.setup()
+from django.conf import settings
+from django.contrib.auth.models import User
+from linggao_mi.lists.models import Export
+from linggao_mi.lists.services import export_run
+with tempfile.TemporaryDirectory() as media:
+    settings.MEDIA_ROOT = media
+    export = Export.objects.create(owner=User.objects.get(username="leader"), title="bench", path="/energy/cases/")
+    start = time.perf_counter()
+    export = export_run(pk=export.pk)
+    took = time.perf_counter() - start
+# The process's own peak (VmHWM starts afresh at exec; ru_maxrss would count the forking bench process).
+peak_kib = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({"state": export.state, "error": export.error, "rows": export.rows, "seconds": took,
+                  "peak_mib": peak_kib // 1024}))
+"""
+
+
+def measure_background_export(results: list) -> None:
+    """The leader's whole case list exported by the worker's service, in a fresh process: time, rows, peak memory."""
+    out = subprocess.run(
+        [sys.executable, "-c", EXPORT_SCRIPT], env=os.environ, cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout
+    run = json.loads(out.strip().splitlines()[-1])
+    if run["state"] != "done":
+        raise SystemExit(f"the background export failed: {run['error']}")
+    label = f"background export, leader's case list ({run['rows']} rows; peak RSS of its process {run['peak_mib']} MiB)"
+    results.append(row(label, run["seconds"] * 1000))
 
 
 def check(response):
@@ -345,7 +381,10 @@ def measure_gunicorn(results: list, seconds: float, clients: int = 4) -> None:
             client = Client()
             client.force_login(User.objects.get(username=username))
             cookies[username] = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-        pages = (("/services/", "anonymous"), ("/energy/cases/", "leader"), ("/energy/cases/", "inspector1"))
+        pages = (
+            ("/services/", "anonymous"), ("/notifications/unread/", "leader"), ("/energy/cases/", "leader"),
+            ("/energy/cases/", "inspector1"),
+        )
         for url, who in pages * 2:  # warm both workers (imports, templates, connections) before timing
             threads = [threading.Thread(target=get, args=(port, url, cookies[who])) for _ in range(2)]
             for thread in threads:
@@ -419,6 +458,7 @@ def main() -> None:
         measure_lists(results, args.repeat)
         measure_other_pages(results, args.repeat)
         measure_pdf(results, args.repeat)
+        measure_background_export(results)
         measure_gunicorn(results, args.seconds)
         measure_sweeps(results, today, args.long_stop)  # last: it turns deadlines overdue
         print_table(results)
