@@ -1,6 +1,6 @@
-"""On a phone each list row is a card whose cells name themselves (data-label); the names must be the column
-headers the desktop table shows, in the same order. Every list page of the portal is found from the URL
-configuration (a page holding a table.list-table) and read with the demo's data as the administrator."""
+"""Every list page of the portal, found from the URL configuration (a page holding a table.list-table) and read with
+the demo's data as the administrator: on a phone each row is a card whose cells name themselves (data-label) as the
+desktop table heads its columns, in the same order; and each list exports in the background as it does at once."""
 
 from html.parser import HTMLParser
 
@@ -8,6 +8,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
+
+from linggao_mi.lists.choices import ExportState
+from linggao_mi.lists.models import Export
+from linggao_mi.lists.services import export_run
 
 pytestmark = pytest.mark.django_db
 
@@ -56,14 +60,19 @@ def paths(patterns=None, prefix=""):
             yield "/" + prefix + route.lstrip("^").rstrip("$")
 
 
-def test_every_list_card_names_its_cells_as_the_table_heads_its_columns(client):
+def list_pages(client):
+    """The list pages, each with its HTML, as the demo's administrator sees them."""
     call_command("load_demo", verbosity=0)
     client.force_login(User.objects.get(username="admin"))
-    checked, mismatched = [], {}
     for path in sorted(set(paths())):
         response = client.get(path)
-        if response.status_code != 200 or b"list-table" not in response.content:
-            continue
+        if response.status_code == 200 and b"list-table" in response.content:
+            yield path, response
+
+
+def test_every_list_card_names_its_cells_as_the_table_heads_its_columns(client):
+    checked, mismatched = [], {}
+    for path, response in list_pages(client):
         table = ListTable()
         table.feed(response.content.decode())
         rows = [row for row in table.rows[1:] if row]  # the first <tr> is the header row
@@ -76,3 +85,19 @@ def test_every_list_card_names_its_cells_as_the_table_heads_its_columns(client):
                 break
     assert mismatched == {}
     assert len(checked) >= 10, checked  # the demo fills most lists; an empty one has nothing to compare
+
+
+def test_every_list_exports_in_the_background_what_it_exports_at_once(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    exported = {}
+    for path, response in list_pages(client):
+        if b"export=xlsx" not in response.content:  # 我的导出 itself
+            continue
+        at_once = client.get(path, {"export": "xlsx"})
+        assert at_once.status_code == 200, path
+        rows = int(at_once["X-Export-Rows"])
+        owner = response.wsgi_request.user
+        export = export_run(pk=Export.objects.create(owner=owner, title=path, path=path).pk)
+        assert (export.state, export.error, export.rows) == (ExportState.DONE, "", rows), path
+        exported[path] = rows
+    assert len(exported) >= 15 and sum(exported.values()) > 0, exported
