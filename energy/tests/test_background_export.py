@@ -115,6 +115,9 @@ def test_asking_again_while_the_export_is_pending_queues_nothing_more(
         client.get(CASES, {"export": "xlsx"})  # another list (no filter): its own export
     assert len(other) == 1 and Export.objects.count() == 2
 
+    response = client.get(CASES, {"export": "xlsx", "sort": "x" * 2100}, follow=True)  # an unknown order: ignored
+    assert "查询条件过长，无法转为后台导出" in response.content.decode() and Export.objects.count() == 2
+
 
 @pytest.mark.django_db
 def test_a_run_without_the_owners_scope_fails_with_a_reason_and_a_finished_one_is_not_run_again(

@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 KEEP_DAYS = 7  # a finished file is downloadable this long, then removed with its record (exports_purge)
 PENDING = (ExportState.QUEUED, ExportState.RUNNING)
 STALLED = datetime.timedelta(hours=1)
+QUERY_MAX = Export._meta.get_field("query").max_length  # the longest list URL query an export keeps
 
 REFUSED = "您已无权查看该列表，未导出。"
 INACTIVE = "账号已停用，未导出。"
