@@ -80,6 +80,7 @@ def build(n: int, today: datetime.date) -> None:
     )
     from linggao_mi.casework.models import CaseEvent
     from linggao_mi.deadlines.models import Deadline, DeadlineRule
+    from linggao_mi.deadlines.services import next_deadlines_update
     from linggao_mi.documents.models import DocumentKind, OfficialDocument
     from linggao_mi.org.services import section_group
 
@@ -166,6 +167,7 @@ def build(n: int, today: datetime.date) -> None:
             f"SELECT d.id, t.user_id FROM deadlines_deadline d JOIN {through} t ON t.inspectioncase_id = d.object_id "
             f"WHERE d.content_type_id = {ct} AND d.object_id IN (SELECT c.id FROM {cases})"
         )
+    next_deadlines_update(InspectionCase.objects.filter(serial__gt=BENCH_SERIAL))  # as the deadline services keep it
 
     # An issued 节能监察通知书 for every case past planning.
     kind = DocumentKind.objects.get(code=rules.KIND_INSPECTION_NOTICE).pk

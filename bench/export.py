@@ -33,6 +33,7 @@ from django.utils import timezone  # noqa: E402
 from energy.models import EnergyUnit, InspectionCase  # noqa: E402
 from energy.validators import credit_code_complete  # noqa: E402
 from linggao_mi.deadlines.models import Deadline, DeadlineRule  # noqa: E402
+from linggao_mi.deadlines.services import next_deadlines_update  # noqa: E402
 from linggao_mi.org.choices import Role  # noqa: E402
 from linggao_mi.org.models import Section  # noqa: E402
 from tests.factories import UserFactory  # noqa: E402
@@ -62,6 +63,7 @@ def grow(target: int, current: int, leader, units: list, rule) -> None:
             for case in cases
             if case.serial % 2
         )
+        next_deadlines_update(InspectionCase.objects.filter(pk__in=[case.pk for case in cases]))
 
 
 def request(client: Client, url: str) -> tuple[float, int, int]:

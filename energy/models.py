@@ -149,13 +149,14 @@ class InspectionCase(Case):
     closed_on = models.DateField("结案日期", null=True, blank=True)
     close_reason = models.TextField("结案说明", blank=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=Case.HISTORY_EXCLUDED)
 
     class Meta(Case.Meta):
         verbose_name = verbose_name_plural = "节能监察案件"
         ordering = ["-created_at", "-id"]
         # The list's order, walked from the top: a page is read off the index instead of sorting every case.
         indexes = [
+            *Case.Meta.indexes,
             models.Index(fields=["-created_at", "-id"], name="energy_case_list_order"),
             models.Index(fields=["state", "-created_at", "-id"], name="energy_case_state_list_order"),
         ]

@@ -1,15 +1,12 @@
 """Every read of the energy regime, limited to what the user may see (outside scope → 404)."""
 
 from django.contrib.auth.models import User
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from linggao_mi.casework.selectors import case_get, cases_visible
-from linggao_mi.deadlines.choices import DeadlineState
-from linggao_mi.deadlines.models import Deadline
 from linggao_mi.deadlines.selectors import with_next_deadline
 
 from .models import EnergyUnit, InspectionCase
@@ -40,12 +37,9 @@ def unit_get(user: User, pk: int) -> EnergyUnit:
 
 
 def with_overdue_deadline(cases: QuerySet) -> QuerySet:
-    """Those of `cases` with a deadline past due (marked overdue, or open and past due before today's sweep)."""
-    today = timezone.localdate()
-    overdue = Deadline.objects.filter(
-        content_type=ContentType.objects.get_for_model(InspectionCase), object_id=OuterRef("pk")
-    ).filter(Q(state=DeadlineState.OVERDUE) | Q(state=DeadlineState.OPEN, due__lt=today))
-    return cases.filter(Exists(overdue))
+    """Those of `cases` with a running deadline past due: their next one is (an overdue deadline is always past due:
+    DeadlineQuerySet.past_due)."""
+    return cases.filter(next_due__lt=timezone.localdate())
 
 
 def cases_list(user: User, *, unit: int | None = None) -> QuerySet:

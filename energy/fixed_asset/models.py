@@ -168,7 +168,7 @@ class ProjectCheck(Case):
     )
     closed_on = models.DateField("结案日期", null=True, blank=True)
     close_reason = models.TextField("结案说明", blank=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=Case.HISTORY_EXCLUDED)
 
     class Meta(Case.Meta):
         verbose_name = verbose_name_plural = "固定资产投资项目节能监察检查"

@@ -40,7 +40,7 @@ class KeyProject(StateBadge, Case):
     location = models.CharField("建设地点", max_length=200)
     description = models.TextField("建设内容")
     completed_on = models.DateField("建成日期", null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=Case.HISTORY_EXCLUDED)
 
     class Meta(Case.Meta):
         verbose_name = verbose_name_plural = "重点项目"
@@ -176,7 +176,7 @@ class Briefing(StateBadge, Case):
         "季度", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(4)]
     )
     document = models.ForeignKey("documents.OfficialDocument", verbose_name="文书", null=True, blank=True, **USER)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=Case.HISTORY_EXCLUDED)
 
     class Meta(Case.Meta):
         verbose_name = verbose_name_plural = "简报与报告"

@@ -41,7 +41,7 @@ class PlanFiling(StateBadge, Case):
     approval_number = models.CharField("批准文号", max_length=80, blank=True)
     province_filed_on = models.DateField("报省信息化主管部门备案日期", null=True, blank=True)
     province_receipt = models.CharField("省备案回执", max_length=200, blank=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=Case.HISTORY_EXCLUDED)
 
     class Meta(Case.Meta):
         verbose_name = verbose_name_plural = "信息化发展规划备案"

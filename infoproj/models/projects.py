@@ -56,7 +56,7 @@ class ITProject(StateBadge, Case):
     )
     closed_on = models.DateField("结案日期", null=True, blank=True)
     close_reason = models.TextField("结案说明", blank=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=Case.HISTORY_EXCLUDED)
 
     class Meta(Case.Meta):
         verbose_name = verbose_name_plural = "信息化工程项目"

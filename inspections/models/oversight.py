@@ -59,7 +59,7 @@ class OversightCheck(Case):
     report_received_on = models.DateField("整改纠正情况报告收到日期", null=True, blank=True)
     report_summary = models.TextField("整改纠正情况", blank=True)
     closed_on = models.DateField("办结日期", null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=Case.HISTORY_EXCLUDED)
 
     class Meta(Case.Meta):
         verbose_name = verbose_name_plural = "执法监督检查"
@@ -186,7 +186,7 @@ class SupervisionCase(SentToLegalReview, Case):
     report_received_on = models.DateField("执行结果报告收到日期", null=True, blank=True)
     report_summary = models.TextField("执行结果", blank=True)
     closed_on = models.DateField("办结日期", null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=Case.HISTORY_EXCLUDED)
 
     class Meta(Case.Meta):
         verbose_name = verbose_name_plural = "执法监督通知（决定）"
@@ -245,7 +245,7 @@ class FaultCase(SentToLegalReview, Case):
     referrals = models.JSONField("移送", default=list)
     referral_note = models.TextField("移送情况", blank=True)
     closed_on = models.DateField("办结日期", null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=Case.HISTORY_EXCLUDED)
 
     class Meta(Case.Meta):
         verbose_name = verbose_name_plural = "行政执法过错责任追究"

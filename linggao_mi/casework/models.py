@@ -58,6 +58,17 @@ class Case(models.Model):
     updated_at = models.DateTimeField("更新时间", auto_now=True)
     # Not a column: lets a list of cases fetch all their deadlines in one query (casework.api.with_deadlines).
     deadlines = GenericRelation("deadlines.Deadline")
+    # The case's next running deadline (the earliest due, None without one), kept by the deadline services
+    # (deadlines.services.next_deadlines_refresh) whenever a deadline of the case opens, moves or ends, so that lists
+    # and my work show and sort by it from the case's own row instead of asking every case's deadlines.
+    next_deadline = models.ForeignKey(
+        "deadlines.Deadline", verbose_name="下一期限", null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    next_due = models.DateField("下一期限届满日", null=True, blank=True, editable=False)
+
+    # What a case's history leaves out: the time of the last write, and the next deadline (the deadlines keep theirs).
+    HISTORY_EXCLUDED = ["updated_at", "next_deadline", "next_due"]
 
     class Meta:
         abstract = True
@@ -65,6 +76,7 @@ class Case(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["year", "serial"], name="%(app_label)s_%(class)s_year_serial_unique")
         ]
+        indexes = [models.Index(fields=["next_due", "id"], name="%(class)s_next_due")]  # ?sort=next_due, my work
 
     def __str__(self) -> str:
         return self.reference

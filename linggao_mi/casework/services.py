@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
+from linggao_mi.deadlines.services import next_deadline_of
 from linggao_mi.org.models import Section
 from linggao_mi.org.services import section_group
 
@@ -105,6 +106,7 @@ def case_transition(
         made = apply(case) if apply is not None else None
         from_state = case.state
         case.state = step.target_for(case, branch)
+        case.next_deadline_id, case.next_due = next_deadline_of(case)  # as `apply` left the deadlines
         case.save()
         case_event_record(
             case=case, actor=actor, action=step.label, from_state=from_state, to_state=case.state,

@@ -4,9 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from linggao_mi.casework.registry import case_prefetch
 from linggao_mi.org.selectors import user_sees_everything
@@ -27,18 +25,9 @@ def deadlines_of_case(case) -> QuerySet:
 
 
 def with_next_deadline(cases: QuerySet) -> QuerySet:
-    """Cases annotated with their next running deadline: `next_due` (its due date) and `next_deadline` (its name),
-    None without one; two correlated subqueries over the (content_type, object_id) index, not a query per case."""
-    running = (
-        Deadline.objects.running()
-        .filter(content_type=ContentType.objects.get_for_model(cases.model), object_id=OuterRef("pk"))
-        .order_by("due", "pk")
-    )
-    title = Coalesce(NullIf("label", Value("")), "rule__name")
-    return cases.annotate(
-        next_due=Subquery(running.values("due")[:1]),
-        next_deadline=Subquery(running.annotate(title=title).values("title")[:1]),
-    )
+    """Cases with their next running deadline (Case.next_deadline, kept by the deadline services) and its rule
+    joined, for its name (`next_deadline.title`) beside `next_due`."""
+    return cases.select_related("next_deadline__rule")
 
 
 def deadlines_for_user(user: User) -> QuerySet:

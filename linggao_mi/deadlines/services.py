@@ -6,12 +6,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from linggao_mi.casework.registry import CASE_MODELS
 from linggao_mi.casework.rules import RuleViolation
 from linggao_mi.notifications.services import Message, notifications_send_pending, notify_many
 
@@ -157,6 +159,36 @@ def rule_get(code: str) -> DeadlineRule:
     return DeadlineRule.objects.get(code=code)
 
 
+def next_deadlines_update(cases: QuerySet) -> int:
+    """Set Case.next_deadline and next_due of `cases` (of one case model) from their running deadlines: the one due
+    first, None without one. One UPDATE whatever the number of cases."""
+    running = Deadline.objects.running().filter(
+        content_type=ContentType.objects.get_for_model(cases.model), object_id=OuterRef("pk")
+    )
+    first = running.order_by("due", "pk")[:1]
+    return cases.update(next_deadline=Subquery(first.values("pk")), next_due=Subquery(first.values("due")))
+
+
+def next_deadlines_refresh(deadlines) -> None:
+    """Bring the next deadline of the cases of `deadlines` up to date after they opened, moved or ended (one UPDATE
+    per regime; deadlines of anything but a case are left alone). Called inside the deadline's own transaction; the
+    changes to one case's deadlines are serialised by its case's lock (casework.services.case_transition, which
+    re-reads them as it saves the case)."""
+    cases: dict[int, set[int]] = {}
+    for deadline in deadlines:
+        cases.setdefault(deadline.content_type_id, set()).add(deadline.object_id)
+    for type_id, pks in cases.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model in CASE_MODELS:
+            next_deadlines_update(model._default_manager.filter(pk__in=pks))
+
+
+def next_deadline_of(case) -> tuple[int | None, datetime.date | None]:
+    """The key and due date of `case`'s running deadline due first, (None, None) without one."""
+    first = Deadline.objects.running().of_object(case).order_by("due", "pk").values_list("pk", "due").first()
+    return first or (None, None)
+
+
 def _apply(deadline: Deadline, computed: Computed) -> None:
     deadline.nominal = computed.nominal
     deadline.due = computed.due
@@ -195,6 +227,7 @@ def deadline_open(
         _apply(deadline, computed)
         deadline.save()
         deadline.responsible.set(responsible)
+        next_deadlines_refresh([deadline])
     return deadline
 
 
@@ -219,6 +252,7 @@ def deadline_meet(*, deadline: Deadline, on: datetime.date) -> Deadline:
         fresh.state = DeadlineState.MET
         fresh.closed_on = on
         fresh.save()
+        next_deadlines_refresh([fresh])
     return _refresh(deadline, fresh)
 
 
@@ -234,6 +268,7 @@ def deadline_waive(*, actor: User, deadline: Deadline, reason: str) -> Deadline:
         fresh.waived_by = actor
         fresh.closed_on = timezone.localdate()
         fresh.save()
+        next_deadlines_refresh([fresh])
     return _refresh(deadline, fresh)
 
 
@@ -247,6 +282,7 @@ def deadline_reschedule(*, deadline: Deadline, start: datetime.date, amount: int
         if fresh.state == DeadlineState.OVERDUE and fresh.due >= timezone.localdate():
             fresh.state = DeadlineState.OPEN
         fresh.save()
+        next_deadlines_refresh([fresh])
     return _refresh(deadline, fresh)
 
 
@@ -274,6 +310,7 @@ def deadlines_recompute(*, first: datetime.date, last: datetime.date) -> list[De
             if (deadline.due, deadline.moved, deadline.provisional, deadline.state) != before:
                 deadline.save()
                 changed.append(deadline)
+        next_deadlines_refresh(changed)
     return changed
 
 

@@ -18,7 +18,7 @@ class DemoCase(Case):
     state = models.CharField("状态", max_length=30, choices=DemoState.choices, default=DemoState.OPEN)
     name = models.CharField("名称", max_length=100, default="测试案件")
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=Case.HISTORY_EXCLUDED)
 
     class Meta(Case.Meta):
         verbose_name = verbose_name_plural = "测试案件"

@@ -27,10 +27,10 @@ def days_left(due: datetime.date | None, today: datetime.date):
 
 @register.simple_tag
 def next_deadline_cell(row, today: datetime.date):
-    """The 下一期限 cell of a case row annotated by with_next_deadline: its name, due date and days left."""
+    """The 下一期限 cell of a case row (with_next_deadline): its name, due date and days left."""
     if not row.next_due:
         return mark_safe('<td data-label="下一期限"><span class="muted">—</span></td>')
     return format_html(
-        '<td data-label="下一期限">{}<br>{} {}</td>', row.next_deadline, row.next_due.isoformat(),
+        '<td data-label="下一期限">{}<br>{} {}</td>', row.next_deadline.title, row.next_due.isoformat(),
         days_left(row.next_due, today),
     )
