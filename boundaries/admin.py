@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from linggao_mi.casework.admin import HistoryAdmin
 
 from .models import Assignment, BoundaryCase, BoundaryMatter, LegalBasis, Synonym
 
@@ -15,13 +16,13 @@ class LegalBasisInline(admin.TabularInline):
 
 
 @admin.register(BoundaryMatter)
-class BoundaryMatterAdmin(SimpleHistoryAdmin):
+class BoundaryMatterAdmin(HistoryAdmin):
     list_display = ["number", "name"]
     inlines = [AssignmentInline, LegalBasisInline]
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(SimpleHistoryAdmin):
+class AssignmentAdmin(HistoryAdmin):
     list_display = ["matter", "order", "department", "duties"]
     list_filter = ["matter", "department"]
     list_select_related = ["matter", "department"]
@@ -29,14 +30,14 @@ class AssignmentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(LegalBasis)
-class LegalBasisAdmin(SimpleHistoryAdmin):
+class LegalBasisAdmin(HistoryAdmin):
     list_display = ["matter", "order", "text"]
     list_filter = ["matter"]
     list_select_related = ["matter"]
 
 
 @admin.register(BoundaryCase)
-class BoundaryCaseAdmin(SimpleHistoryAdmin):
+class BoundaryCaseAdmin(HistoryAdmin):
     list_display = ["matter", "order", "title"]
     list_filter = ["matter"]
     list_select_related = ["matter"]
@@ -45,6 +46,6 @@ class BoundaryCaseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Synonym)
-class SynonymAdmin(SimpleHistoryAdmin):
+class SynonymAdmin(HistoryAdmin):
     list_display = ["word", "term"]
     search_fields = ["word", "term"]

@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from linggao_mi.casework.admin import HistoryAdmin
 
 from .models import Duty, DutyItem, Regime
 
@@ -11,14 +12,14 @@ class DutyItemInline(admin.TabularInline):
 
 
 @admin.register(Duty)
-class DutyAdmin(SimpleHistoryAdmin):
+class DutyAdmin(HistoryAdmin):
     list_display = ["number", "text"]
     search_fields = ["text", "items__text"]
     inlines = [DutyItemInline]
 
 
 @admin.register(DutyItem)
-class DutyItemAdmin(SimpleHistoryAdmin):
+class DutyItemAdmin(HistoryAdmin):
     list_display = ["duty", "order", "text", "section"]
     list_filter = ["section"]
     list_select_related = ["duty", "section"]
@@ -27,7 +28,7 @@ class DutyItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Regime)
-class RegimeAdmin(SimpleHistoryAdmin):
+class RegimeAdmin(HistoryAdmin):
     """The nine regimes are the source's own list: read here, changed only with the source."""
 
     list_display = ["clause", "name", "url_name"]

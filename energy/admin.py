@@ -2,9 +2,8 @@
 through services.py (its rules, object permissions and case timeline)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from linggao_mi.casework.admin import ReadOnly
+from linggao_mi.casework.admin import HistoryAdmin, ReadOnly
 
 from .models import (
     EnergyUnit,
@@ -29,7 +28,7 @@ class FindingInline(ReadOnly, admin.TabularInline):
 
 
 @admin.register(EnergyUnit)
-class EnergyUnitAdmin(ReadOnly, SimpleHistoryAdmin):
+class EnergyUnitAdmin(ReadOnly, HistoryAdmin):
     list_display = ["name", "credit_code", "industry", "is_key_unit", "annual_energy_use", "contact_person",
                     "contact_phone", "created_at"]
     list_filter = ["is_key_unit", "industry"]
@@ -37,7 +36,7 @@ class EnergyUnitAdmin(ReadOnly, SimpleHistoryAdmin):
 
 
 @admin.register(InspectionCase)
-class InspectionCaseAdmin(ReadOnly, SimpleHistoryAdmin):
+class InspectionCaseAdmin(ReadOnly, HistoryAdmin):
     list_display = ["reference", "unit", "state", "mode", "trigger", "planned_date", "outcome", "section", "closed_on"]
     list_filter = ["state", "mode", "trigger", "outcome", "section"]
     list_select_related = ["unit", "section"]
@@ -51,7 +50,7 @@ class InspectionCaseAdmin(ReadOnly, SimpleHistoryAdmin):
 
 
 @admin.register(Finding)
-class FindingAdmin(ReadOnly, SimpleHistoryAdmin):
+class FindingAdmin(ReadOnly, HistoryAdmin):
     list_display = ["case", "item", "result"]
     list_filter = ["result", "item"]
     list_select_related = ["case"]
@@ -59,7 +58,7 @@ class FindingAdmin(ReadOnly, SimpleHistoryAdmin):
 
 
 @admin.register(SiteRecord)
-class SiteRecordAdmin(ReadOnly, SimpleHistoryAdmin):
+class SiteRecordAdmin(ReadOnly, HistoryAdmin):
     list_display = ["case", "started_at", "place", "signer_name", "signer_capacity", "refused", "filed_by"]
     list_filter = ["refused", "signer_capacity"]
     list_select_related = ["case", "filed_by"]
@@ -67,7 +66,7 @@ class SiteRecordAdmin(ReadOnly, SimpleHistoryAdmin):
 
 
 @admin.register(TestingCommission)
-class TestingCommissionAdmin(ReadOnly, SimpleHistoryAdmin):
+class TestingCommissionAdmin(ReadOnly, HistoryAdmin):
     list_display = ["case", "agency_name", "qualification_number", "commissioned_on", "results_on"]
     list_filter = ["commissioned_on", "results_on"]
     list_select_related = ["case"]
@@ -75,7 +74,7 @@ class TestingCommissionAdmin(ReadOnly, SimpleHistoryAdmin):
 
 
 @admin.register(PenaltyRecommendation)
-class PenaltyRecommendationAdmin(ReadOnly, SimpleHistoryAdmin):
+class PenaltyRecommendationAdmin(ReadOnly, HistoryAdmin):
     list_display = ["case", "department", "recommended_on", "recorded_by"]
     list_filter = ["recommended_on"]
     list_select_related = ["case", "department", "recorded_by"]
@@ -83,14 +82,14 @@ class PenaltyRecommendationAdmin(ReadOnly, SimpleHistoryAdmin):
 
 
 @admin.register(WrittenReply)
-class WrittenReplyAdmin(ReadOnly, SimpleHistoryAdmin):
+class WrittenReplyAdmin(ReadOnly, HistoryAdmin):
     list_display = ["case", "required_on", "deadline", "received_on", "required_by"]
     list_select_related = ["case", "deadline", "required_by"]
     search_fields = [*CASE_SEARCH, "questions", "summary"]
 
 
 @admin.register(ExtensionRequest)
-class ExtensionRequestAdmin(ReadOnly, SimpleHistoryAdmin):
+class ExtensionRequestAdmin(ReadOnly, HistoryAdmin):
     list_display = ["case", "received_on", "requested_months", "state", "granted_months", "decided_on", "decided_by"]
     list_filter = ["state"]
     list_select_related = ["case", "decided_by"]

@@ -2,9 +2,8 @@
 the services (their rules, object permissions and case timelines)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from linggao_mi.casework.admin import ReadOnly
+from linggao_mi.casework.admin import HistoryAdmin, ReadOnly
 
 from . import models
 
@@ -34,7 +33,7 @@ class EvaluationInline(Inline):
 
 
 @admin.register(models.ITProject)
-class ITProjectAdmin(ReadOnly, SimpleHistoryAdmin):
+class ITProjectAdmin(ReadOnly, HistoryAdmin):
     list_display = ["__str__", "owner_unit", "budget", "state", "plan", "created_at"]
     list_filter = ["state", "build_kind"]
     search_fields = ["name", "owner_unit"]
@@ -50,7 +49,7 @@ class DocumentInline(Inline):
 
 
 @admin.register(models.TenderAnnouncement)
-class TenderAnnouncementAdmin(ReadOnly, SimpleHistoryAdmin):
+class TenderAnnouncementAdmin(ReadOnly, HistoryAdmin):
     list_display = ["__str__", "project_number", "winner_name", "winner_amount", "winner_determined_on", "published_on"]
     search_fields = ["project_title", "project_number", "winner_name"]
     inlines = [ItemInline, DocumentInline]
@@ -66,7 +65,7 @@ class MilestoneInline(Inline):
 
 
 @admin.register(models.KeyProject)
-class KeyProjectAdmin(ReadOnly, SimpleHistoryAdmin):
+class KeyProjectAdmin(ReadOnly, HistoryAdmin):
     list_display = ["__str__", "kind", "owner_unit", "investment", "state"]
     list_filter = ["state", "kind"]
     search_fields = ["name", "owner_unit"]
@@ -78,7 +77,7 @@ class DecisionInline(Inline):
 
 
 @admin.register(models.MonthlyMeeting)
-class MonthlyMeetingAdmin(ReadOnly, SimpleHistoryAdmin):
+class MonthlyMeetingAdmin(ReadOnly, HistoryAdmin):
     list_display = ["__str__", "held_on"]
     inlines = [DecisionInline]
 
@@ -89,7 +88,7 @@ class PlanCheckInline(Inline):
 
 
 @admin.register(models.PlanFiling)
-class PlanFilingAdmin(ReadOnly, SimpleHistoryAdmin):
+class PlanFilingAdmin(ReadOnly, HistoryAdmin):
     list_display = ["__str__", "filer_kind", "period_from", "period_to", "submitted_on", "state"]
     list_filter = ["state", "filer_kind"]
     search_fields = ["filer_name", "title"]
@@ -97,10 +96,10 @@ class PlanFilingAdmin(ReadOnly, SimpleHistoryAdmin):
 
 
 @admin.register(models.Briefing)
-class BriefingAdmin(ReadOnly, SimpleHistoryAdmin):
+class BriefingAdmin(ReadOnly, HistoryAdmin):
     list_display = ["__str__", "kind", "period_year", "quarter", "state"]
     list_filter = ["kind", "state"]
 
 
 for model in (models.ProjectChange, models.ContractCheck, models.Complaint, models.YearlyAssessment):
-    admin.site.register(model, type(f"{model.__name__}Admin", (ReadOnly, SimpleHistoryAdmin), {}))
+    admin.site.register(model, type(f"{model.__name__}Admin", (ReadOnly, HistoryAdmin), {}))

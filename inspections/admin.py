@@ -3,9 +3,8 @@ through the services); the discretion catalogue is kept here by admins and legal
 checked against the legal cap when saved (DiscretionCircumstance.clean)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from linggao_mi.casework.admin import ReadOnly
+from linggao_mi.casework.admin import HistoryAdmin, ReadOnly
 
 from .models import (
     Complaint,
@@ -28,7 +27,7 @@ class CircumstanceInline(admin.TabularInline):
 
 
 @admin.register(DiscretionStandard)
-class DiscretionStandardAdmin(SimpleHistoryAdmin):
+class DiscretionStandardAdmin(HistoryAdmin):
     list_display = ["article", "law", "department", "min_amount", "max_amount", "first_offence_allowed"]
     search_fields = ["article", "violation"]
     inlines = [CircumstanceInline]
@@ -38,18 +37,18 @@ class DiscretionStandardAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(OversightCheck, SupervisionCase, FaultCase)
-class CaseAdmin(ReadOnly, SimpleHistoryAdmin):
+class CaseAdmin(ReadOnly, HistoryAdmin):
     list_display = ["__str__", "state", "section", "created_at"]
     list_filter = ["state", "section"]
 
 
 @admin.register(FileScore, DiscretionUse, LegalReview, OutgoingMessage)
-class RecordAdmin(ReadOnly, SimpleHistoryAdmin):
+class RecordAdmin(ReadOnly, HistoryAdmin):
     pass
 
 
 @admin.register(Complaint)
-class ComplaintAdmin(ReadOnly, SimpleHistoryAdmin):
+class ComplaintAdmin(ReadOnly, HistoryAdmin):
     list_display = ["tracking_number", "kind", "subject", "state", "received_at"]
     list_filter = ["state", "kind"]
     exclude = ["secret_hash"]

@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from linggao_mi.casework.admin import HistoryAdmin
 
 from .models import PublicityEvent, ServiceItem
 
@@ -10,7 +11,7 @@ class PublicityEventInline(admin.TabularInline):
 
 
 @admin.register(ServiceItem)
-class ServiceItemAdmin(SimpleHistoryAdmin):
+class ServiceItemAdmin(HistoryAdmin):
     list_display = ["number", "name", "section", "phones"]
     list_filter = ["section"]
     list_select_related = ["section"]
@@ -18,6 +19,6 @@ class ServiceItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PublicityEvent)
-class PublicityEventAdmin(SimpleHistoryAdmin):
+class PublicityEventAdmin(HistoryAdmin):
     list_display = ["name", "month", "day", "service_item"]
     list_select_related = ["service_item"]

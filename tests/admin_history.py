@@ -1,9 +1,10 @@
 """Checks that the admin shows history: every registered model that keeps history (django-simple-history) has a
-SimpleHistoryAdmin, and an app's history pages open for a superuser on the demo data."""
+HistoryAdmin, and an app's history pages open for a superuser on the demo data."""
 
 from django.contrib import admin
 from django.urls import reverse
-from simple_history.admin import SimpleHistoryAdmin
+
+from linggao_mi.casework.admin import HistoryAdmin
 
 
 def registered_models(app_label: str) -> list:
@@ -11,9 +12,10 @@ def registered_models(app_label: str) -> list:
 
 
 def assert_history_admins() -> None:
-    """Every model in the admin that keeps history has a SimpleHistoryAdmin (its history pages), and only those."""
+    """Every model in the admin that keeps history has a HistoryAdmin (its history pages, a past version's page
+    read-only unless the user may change the record), and only those."""
     for model, model_admin in admin.site._registry.items():
-        assert isinstance(model_admin, SimpleHistoryAdmin) == hasattr(model, "history"), model
+        assert isinstance(model_admin, HistoryAdmin) == hasattr(model, "history"), model
 
 
 def assert_history_pages_open(client, app_label: str) -> None:

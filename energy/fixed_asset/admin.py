@@ -1,7 +1,8 @@
 """三（五） in Django admin, read-only (every write goes through the services, their rules and the case timeline)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from linggao_mi.casework.admin import HistoryAdmin
 
 from ..admin import ReadOnly
 from .models import (
@@ -29,7 +30,7 @@ class TriggerInline(ReadOnly, admin.TabularInline):
 
 
 @admin.register(FixedAssetProject)
-class FixedAssetProjectAdmin(ReadOnly, SimpleHistoryAdmin):
+class FixedAssetProjectAdmin(ReadOnly, HistoryAdmin):
     list_display = ["name", "owner", "review_status", "review_passed_on", "approved_annual_consumption_tce",
                     "construction_started_on", "section", "created_at"]
     list_filter = ["review_status", "triggers__code", "section"]
@@ -51,7 +52,7 @@ class MeasureInline(ReadOnly, admin.TabularInline):
 
 
 @admin.register(ProjectCheck)
-class ProjectCheckAdmin(ReadOnly, SimpleHistoryAdmin):
+class ProjectCheckAdmin(ReadOnly, HistoryAdmin):
     list_display = ["reference", "project", "state", "kind", "method", "planned_date", "section", "closed_on"]
     list_filter = ["state", "kind", "method", "section"]
     list_select_related = ["project", "section"]
@@ -69,7 +70,7 @@ for model, search in (
     (CheckStepRecord, ["check_case__project__name"]), (ProjectMeasure, ["check_case__project__name"]),
     (ProjectCheckUserObjectPermission, ["user__username"]), (ProjectCheckGroupObjectPermission, ["group__name"]),
 ):
-    base = SimpleHistoryAdmin if hasattr(model, "history") else admin.ModelAdmin
+    base = HistoryAdmin if hasattr(model, "history") else admin.ModelAdmin
     admin.site.register(model, type(f"{model.__name__}Admin", (ReadOnly, base), {
         "list_display": ["__str__", "pk"], "search_fields": search,
     }))

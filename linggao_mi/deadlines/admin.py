@@ -6,7 +6,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
+
+from linggao_mi.casework.admin import HistoryAdmin, ReadOnly
 
 from .choices import DayKind
 from .forms import CalendarYearForm
@@ -136,7 +137,7 @@ class DeadlineRuleForm(forms.ModelForm):
 
 
 @admin.register(DeadlineRule)
-class DeadlineRuleAdmin(SimpleHistoryAdmin):
+class DeadlineRuleAdmin(HistoryAdmin):
     form = DeadlineRuleForm
     list_display = ["code", "name", "amount", "unit", "citation"]
     list_editable = ["amount"]
@@ -149,7 +150,9 @@ class DeadlineRuleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(SimpleHistoryAdmin):
+class DeadlineAdmin(ReadOnly, HistoryAdmin):
+    """Read only: a deadline opens, moves and ends through deadlines.services (which keep the case's next one)."""
+
     list_display = [
         "__str__",
         "case_link",
@@ -196,8 +199,3 @@ class DeadlineAdmin(SimpleHistoryAdmin):
         url = obj.case_url()
         return format_html("<a href='{}'>{}</a>", url, obj.case) if url else str(obj.case)
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

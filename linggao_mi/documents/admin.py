@@ -1,7 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from linggao_mi.casework.admin import ReadOnly
+from linggao_mi.casework.admin import HistoryAdmin, ReadOnly
 
 from .models import DocumentKind, OfficialDocument
 
@@ -22,7 +21,7 @@ class DocumentKindAdmin(admin.ModelAdmin):
 
 
 @admin.register(OfficialDocument)
-class OfficialDocumentAdmin(ReadOnly, SimpleHistoryAdmin):
+class OfficialDocumentAdmin(ReadOnly, HistoryAdmin):
     """Read-only, with its history: documents are written through their workflow (services), and an issued one
     never changes."""
 
