@@ -220,6 +220,15 @@ def measure_other_pages(results: list, repeat: int) -> None:
             results.append(row(f"{name} {username}", page_ms, admin=admin_ms, queries=queries, db_ms=db_ms))
 
 
+def run_script(script: str, *args) -> dict:
+    """Run `script` in a fresh Python process against the scale database; what it prints last, as JSON."""
+    out = subprocess.run(
+        [sys.executable, "-c", script, *map(str, args)], env=os.environ, cwd=ROOT, check=True, capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 EXPORT_SCRIPT = """
 import json, sys, tempfile, time
 import django
@@ -243,10 +252,7 @@ print(json.dumps({"state": export.state, "error": export.error, "rows": export.r
 
 def measure_background_export(results: list) -> None:
     """The leader's whole case list exported by the worker's service, in a fresh process: time, rows, peak memory."""
-    out = subprocess.run(
-        [sys.executable, "-c", EXPORT_SCRIPT], env=os.environ, cwd=ROOT, check=True, capture_output=True, text=True,
-    ).stdout
-    run = json.loads(out.strip().splitlines()[-1])
+    run = run_script(EXPORT_SCRIPT)
     if run["state"] != "done":
         raise SystemExit(f"the background export failed: {run['error']}")
     label = f"background export, leader's case list ({run['rows']} rows; peak RSS of its process {run['peak_mib']} MiB)"
@@ -331,11 +337,7 @@ def measure_pdf(results: list, repeat: int) -> None:
     )
     if document is None:
         raise SystemExit("the demo has no 限期整改通知书 to render")
-    out = subprocess.run(
-        [sys.executable, "-c", PDF_SCRIPT, str(document.pk), str(repeat)],
-        env=os.environ, cwd=ROOT, check=True, capture_output=True, text=True,
-    ).stdout
-    timing = json.loads(out.strip().splitlines()[-1])
+    timing = run_script(PDF_SCRIPT, document.pk, repeat)
     pages = timing["pages"]
     results.append(row(f"pdf 限期整改通知书 first render in a fresh process ({pages} pages)", timing["first"] * 1000))
     later = statistics.median(timing["later"]) * 1000

@@ -159,13 +159,16 @@ def rule_get(code: str) -> DeadlineRule:
     return DeadlineRule.objects.get(code=code)
 
 
+def _first_running(deadlines: QuerySet) -> QuerySet:
+    """The running one of `deadlines` due first: what a case keeps as its next deadline."""
+    return deadlines.running().order_by("due", "pk")[:1]
+
+
 def next_deadlines_update(cases: QuerySet) -> int:
     """Set Case.next_deadline and next_due of `cases` (of one case model) from their running deadlines: the one due
     first, None without one. One UPDATE whatever the number of cases."""
-    running = Deadline.objects.running().filter(
-        content_type=ContentType.objects.get_for_model(cases.model), object_id=OuterRef("pk")
-    )
-    first = running.order_by("due", "pk")[:1]
+    type_ = ContentType.objects.get_for_model(cases.model)
+    first = _first_running(Deadline.objects.filter(content_type=type_, object_id=OuterRef("pk")))
     return cases.update(next_deadline=Subquery(first.values("pk")), next_due=Subquery(first.values("due")))
 
 
@@ -185,8 +188,7 @@ def next_deadlines_refresh(deadlines) -> None:
 
 def next_deadline_of(case) -> tuple[int | None, datetime.date | None]:
     """The key and due date of `case`'s running deadline due first, (None, None) without one."""
-    first = Deadline.objects.running().of_object(case).order_by("due", "pk").values_list("pk", "due").first()
-    return first or (None, None)
+    return next(iter(_first_running(Deadline.objects.of_object(case)).values_list("pk", "due")), (None, None))
 
 
 def _apply(deadline: Deadline, computed: Computed) -> None:

@@ -294,16 +294,16 @@ def respond(request, spec: ListSpec, queryset: QuerySet, **context):
 
         query = request.GET.copy()
         del query[EXPORT_PARAM]
-        if len(query.urlencode()) > QUERY_MAX:
+        query = query.urlencode()
+        if len(query) > QUERY_MAX:
             messages.error(request, "查询条件过长，无法转为后台导出。请缩短搜索内容后再导出。")
         else:
-            _, queued = export_queue(owner=request.user, title=spec.filename, path=request.path,
-                                     query=query.urlencode())
+            _, queued = export_queue(owner=request.user, title=spec.filename, path=request.path, query=query)
             messages.success(request, format_html(
                 '符合条件的记录超过{}条，已转为后台导出{}：完成后会通知您，届时可在<a href="{}">我的导出</a>下载。',
                 f"{EXPORT_MAX_ROWS:,}", "" if queued else "（此前提交的同一导出仍在进行）", reverse("lists:exports"),
             ))
-        return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
+        return redirect(f"{request.path}?{query}" if query else request.path)
     page = paginate(rows, request.GET.get(PAGE_PARAM), spec.per_page)
     return render(
         request,
